@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Installs what the build and the tests need, from Debian's packages only.
+# Idempotent: packages already present are not touched, so a second run costs ~1 s.
+set -euo pipefail
+
+PACKAGES=(
+  build-essential cmake ninja-build ccache pkg-config
+  libboost1.74-dev            # Beast + Asio (header-only)
+  nlohmann-json3-dev          # JSON
+  libsqlite3-dev libpq-dev    # the two database backends
+  libsodium-dev libssl-dev    # argon2id, random tokens, TLS, HMAC for TOTP
+  libicu-dev                  # Vietnamese normalization
+  libzip-dev libexpat1-dev    # XLSX read/write
+  libgtest-dev libgmock-dev   # C++ tests
+  clang libclang-rt-14-dev    # libFuzzer targets
+  postgresql                  # initdb/pg_ctl/pg_dump for the throwaway test cluster and backups
+  curl                        # integration smoke tests
+)
+if [[ "${1:-}" == "--bench" ]]; then
+  PACKAGES+=(wrk nginx-light util-linux)
+fi
+
+missing=()
+for p in "${PACKAGES[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$p")
+  fi
+done
+if ((${#missing[@]})); then
+  echo "setup: installing ${missing[*]}"
+  SUDO=""; [[ $(id -u) -ne 0 ]] && SUDO="sudo"
+  export DEBIAN_FRONTEND=noninteractive
+  $SUDO apt-get update -qq
+  $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+# The postgresql package starts a system cluster on Debian; tests never use it.
