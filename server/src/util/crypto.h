@@ -28,6 +28,10 @@ std::optional<std::string> base64url_decode(std::string_view text);
 std::string hash_password(std::string_view password, bool fast = false);
 bool verify_password(std::string_view hash, std::string_view password);
 
+// RFC 4226 HOTP: HMAC-SHA1 of the big-endian counter, dynamic truncation, `digits` (1..9)
+// decimal digits, zero-padded. TOTP is this with counter = unix_time / 30.
+std::string hotp_code(std::string_view raw_secret, std::uint64_t counter, int digits);
+
 // RFC 6238 TOTP, SHA-1, 6 digits, 30-second steps.
 std::string totp_code(std::string_view raw_secret, std::int64_t unix_time);
 // Checks `code` against the steps around `unix_time` (±1 step of clock drift). Returns the

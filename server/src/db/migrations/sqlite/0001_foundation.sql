@@ -144,7 +144,8 @@ CREATE TABLE sessions (
   expires_at       INTEGER NOT NULL,
   last_seen_at     INTEGER NOT NULL,
   user_agent       TEXT,
-  ip               TEXT
+  ip               TEXT,
+  mfa              INTEGER NOT NULL DEFAULT 0  -- signed in with a second factor
 );
 CREATE INDEX sessions_account ON sessions(account_id);
 

@@ -1,0 +1,28 @@
+// What every API handler needs, and the one place routes are registered.
+#pragma once
+
+#include "db/database.h"
+#include "domain/auth.h"
+#include "domain/import_jobs.h"
+#include "http/router.h"
+
+namespace sotay::api {
+
+struct App {
+  db::Database& db;
+  auth::Policy policy;
+  members::ImportJobs& imports;  // background member imports of this process
+};
+
+void register_routes(http::Router& router, App& app);
+
+// One file per resource registers its routes.
+void register_session_routes(http::Router& router, App& app);
+void register_me_routes(http::Router& router, App& app);
+void register_unit_routes(http::Router& router, App& app);
+void register_member_routes(http::Router& router, App& app);
+void register_account_routes(http::Router& router, App& app);
+void register_audit_routes(http::Router& router, App& app);
+void register_import_routes(http::Router& router, App& app);
+
+}  // namespace sotay::api

@@ -1,0 +1,119 @@
+#include "api/encode.h"
+
+#include "domain/member_record.h"
+#include "domain/org_tree.h"
+#include "util/time.h"
+
+namespace sotay::api {
+
+namespace {
+template <class T>
+nlohmann::json opt(const std::optional<T>& v) {
+  return v ? nlohmann::json(*v) : nlohmann::json();
+}
+}  // namespace
+
+nlohmann::json unit_json(const store::UnitRow& u) {
+  return {{"id", u.id},
+          {"code", u.code},
+          {"kind", u.kind},
+          {"kind_label", org::kind_label_vi(u.kind)},
+          {"name", u.name},
+          {"parent_id", opt(u.parent_id)},
+          {"depth", u.depth},
+          {"valid_from", u.valid_from},
+          {"valid_to", opt(u.valid_to)},
+          {"merged_into", opt(u.merged_into)},
+          {"closed", u.valid_to.has_value()},
+          {"member_count", u.official + u.probationary},
+          {"official_count", u.official},
+          {"probationary_count", u.probationary},
+          {"child_count", u.child_count}};
+}
+
+nlohmann::json unit_version_json(const store::UnitVersionRow& v) {
+  return {{"unit_id", v.unit_id},
+          {"code", v.code},
+          {"name", v.name},
+          {"kind", v.kind},
+          {"kind_label", org::kind_label_vi(v.kind)},
+          {"parent_id", opt(v.parent_id)},
+          {"valid_from", v.valid_from},
+          {"valid_to", opt(v.valid_to)},
+          {"change", v.change},
+          {"note", v.note},
+          {"at", timeutil::iso_timestamp(v.at)}};
+}
+
+nlohmann::json member_json(const store::MemberRow& m) {
+  return {{"id", m.id},
+          {"full_name", m.full_name},
+          {"birth_date", opt(m.birth_date)},
+          {"sex", opt(m.sex)},
+          {"admitted_on", opt(m.admitted_on)},
+          {"official_on", opt(m.official_on)},
+          {"card_number", opt(m.card_number)},
+          {"citizen_id", opt(m.citizen_id)},
+          {"phone", opt(m.phone)},
+          {"email", opt(m.email)},
+          {"unit_id", m.unit_id},
+          {"unit_name", m.unit_name},
+          {"unit_code", m.unit_code},
+          {"status", m.status},
+          {"status_label", members::status_label_vi(m.status)},
+          {"status_date", opt(m.status_date)},
+          {"updated_at", timeutil::iso_timestamp(m.updated_at)}};
+}
+
+nlohmann::json position_json(const store::PositionRow& p) {
+  return {{"id", p.id},
+          {"member_id", p.member_id},
+          {"member_name", p.member_name},
+          {"unit_id", p.unit_id},
+          {"unit_name", p.unit_name},
+          {"position", p.position},
+          {"position_label", members::position_label_vi(p.position)},
+          {"term_from", p.term_from},
+          {"term_to", opt(p.term_to)}};
+}
+
+nlohmann::json grant_json(const store::GrantRow& g) {
+  auto role = parse_role(g.role);
+  return {{"id", g.id},
+          {"role", g.role},
+          {"role_label", role ? role_label_vi(*role) : ""},
+          {"unit_id", opt(g.unit_id)},
+          {"unit_name", g.unit_id ? nlohmann::json(g.unit_name) : nlohmann::json("Toàn hệ thống")},
+          {"granted_at", timeutil::iso_timestamp(g.granted_at)}};
+}
+
+nlohmann::json audit_json(const store::AuditEntry& e) {
+  auto parse = [](const std::string& s) -> nlohmann::json {
+    if (s.empty()) return nullptr;
+    auto j = nlohmann::json::parse(s, nullptr, false);
+    return j.is_discarded() ? nlohmann::json(s) : j;
+  };
+  return {{"id", e.id},
+          {"at", timeutil::iso_timestamp(e.at)},
+          {"actor_account_id", opt(e.actor_account_id)},
+          {"actor_login", e.actor_login},
+          {"ip", e.actor_ip},
+          {"action", e.action},
+          {"entity", e.entity},
+          {"entity_id", opt(e.entity_id)},
+          {"unit_id", opt(e.unit_id)},
+          {"before", parse(e.before_json)},
+          {"after", parse(e.after_json)}};
+}
+
+nlohmann::json session_row_json(const store::SessionRow& s, std::int64_t current_session_id) {
+  return {{"id", s.id},
+          {"current", s.id == current_session_id},
+          {"created_at", timeutil::iso_timestamp(s.created_at)},
+          {"last_seen_at", timeutil::iso_timestamp(s.last_seen_at)},
+          {"expires_at", timeutil::iso_timestamp(s.expires_at)},
+          {"user_agent", s.user_agent},
+          {"ip", s.ip}};
+}
+
+}  // namespace sotay::api

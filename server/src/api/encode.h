@@ -1,0 +1,22 @@
+// Domain rows → the JSON the API promises (see docs/api.md). Field names here are the contract.
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include "domain/auth.h"
+#include "store/accounts_store.h"
+#include "store/audit_store.h"
+#include "store/members_store.h"
+#include "store/units_store.h"
+
+namespace sotay::api {
+
+nlohmann::json unit_json(const store::UnitRow& u);
+nlohmann::json unit_version_json(const store::UnitVersionRow& v);
+nlohmann::json member_json(const store::MemberRow& m);
+nlohmann::json position_json(const store::PositionRow& p);
+nlohmann::json grant_json(const store::GrantRow& g);
+nlohmann::json audit_json(const store::AuditEntry& e);
+nlohmann::json session_row_json(const store::SessionRow& s, std::int64_t current_session_id);
+
+}  // namespace sotay::api

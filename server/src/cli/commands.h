@@ -1,0 +1,5 @@
+#pragma once
+
+namespace sotay::cli {
+int main(int argc, char** argv);
+}

@@ -1,0 +1,80 @@
+#include "domain/import_jobs.h"
+
+#include <chrono>
+#include <cstdio>
+#include <thread>
+
+#include "domain/errors.h"
+
+namespace sotay::members {
+
+struct ImportJobs::Job {
+  std::int64_t account_id = 0;
+  std::atomic<std::size_t> processed{0}, total{0};
+  std::mutex mutex;
+  std::string state = "running";
+  ImportReport report;
+  std::string error;
+};
+
+ImportJobs::~ImportJobs() { wait_idle(); }
+
+std::int64_t ImportJobs::start(const Actor& actor, std::int64_t unit_id, std::string bytes) {
+  auto job = std::make_shared<Job>();
+  job->account_id = actor.account_id;
+  std::int64_t id;
+  {
+    std::lock_guard lock(mutex_);
+    id = next_id_++;
+    jobs_[id] = job;
+  }
+  ++running_;
+  std::thread([this, job, actor, unit_id, bytes = std::move(bytes)] {
+    try {
+      auto report = import_members(db_, actor, unit_id, bytes, false, [&](std::size_t done, std::size_t total) {
+        job->processed = done;
+        job->total = total;
+      });
+      std::lock_guard lock(job->mutex);
+      job->report = std::move(report);
+      job->state = "done";
+    } catch (const Error& e) {
+      std::lock_guard lock(job->mutex);
+      job->state = "failed";
+      job->error = e.message();
+    } catch (const std::exception& e) {
+      std::fprintf(stderr, "import job failed: %s\n", e.what());
+      std::lock_guard lock(job->mutex);
+      job->state = "failed";
+      job->error = "Nhập dữ liệu không thành công do lỗi máy chủ; dữ liệu chưa bị thay đổi. Vui lòng thử lại.";
+    }
+    --running_;
+  }).detach();
+  return id;
+}
+
+std::optional<ImportJobStatus> ImportJobs::get(const Actor& actor, std::int64_t id) const {
+  std::shared_ptr<Job> job;
+  {
+    std::lock_guard lock(mutex_);
+    auto it = jobs_.find(id);
+    if (it == jobs_.end()) return std::nullopt;
+    job = it->second;
+  }
+  if (job->account_id != actor.account_id) return std::nullopt;
+  ImportJobStatus s;
+  s.id = id;
+  s.processed = job->processed;
+  s.total = job->total;
+  std::lock_guard lock(job->mutex);
+  s.state = job->state;
+  s.report = job->report;
+  s.error = job->error;
+  return s;
+}
+
+void ImportJobs::wait_idle() {
+  while (running_ > 0) std::this_thread::sleep_for(std::chrono::milliseconds(20));
+}
+
+}  // namespace sotay::members
