@@ -74,7 +74,7 @@ void register_import_routes(http::Router& router, App& app) {
     auto s = require_session(app, req);
     auto st = app.imports.get(s.actor, id_param(req));
     if (!st) throw not_found("Không tìm thấy lượt nhập dữ liệu này.");
-    nlohmann::json j = {{"job_id", st->id}, {"state", st->state}, {"processed", st->processed}, {"total", st->total}};
+    nlohmann::json j = {{"job_id", st->id}, {"state", st->state}, {"phase", st->phase}, {"processed", st->processed}, {"total", st->total}};
     if (st->state == "done") j["report"] = report_json(st->report);
     if (st->state == "failed") j["error"] = st->error;
     return json_response(j);

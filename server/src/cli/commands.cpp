@@ -213,8 +213,10 @@ int cmd_import(int argc, char** argv) {
   auto started = std::chrono::steady_clock::now();
   bool tty = ::isatty(2);
   auto report = members::import_members(*d, system_actor(), unit->id, buf.str(), o.flag("dry-run"),
-                                        [&](std::size_t done, std::size_t total) {
-                                          std::fprintf(stderr, tty ? "\r  %zu / %zu" : "  %zu / %zu\n", done, total);
+                                        [&](std::string_view phase, std::size_t done, std::size_t total) {
+                                          const char* label = phase == "write" ? "ghi" : "kiểm tra";
+                                          std::fprintf(stderr, tty ? "\r  %s %zu / %zu   " : "  %s %zu / %zu\n", label,
+                                                       done, total);
                                         });
   if (tty) std::fprintf(stderr, "\n");
   double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();

@@ -231,12 +231,34 @@ constexpr std::string_view kPhonePrefixes[] = {"032", "033", "034", "035", "036"
 constexpr std::uint64_t kPhoneSuffixes = 10'000'000;  // seven digits after the prefix
 constexpr std::uint64_t kPhoneSpace = std::size(kPhonePrefixes) * kPhoneSuffixes;
 
-// Serials are spread over their range by an affine bijection (multiplier coprime to the
-// modulus), so numbers look random yet never repeat until the counter wraps.
-constexpr std::uint64_t kCardModulus = 1'000'000;
-constexpr std::uint64_t kCardMultiplier = 7919;
-constexpr std::uint64_t kCitizenMultiplier = 382'919;
-constexpr std::uint64_t kPhoneMultiplier = 1'000'003;  // prime, not a factor of 23·2^7·5^7
+constexpr std::uint64_t kSerialSpace = 1'000'000;  // six-digit serials
+
+std::uint64_t mix64(std::uint64_t z) {
+  z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
+  z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
+  return z ^ (z >> 31);
+}
+
+// A keyed bijection of [0, n): a four-round Feistel network over the smallest even number of
+// bits that covers n, cycle-walking until the result falls inside the range. Counters go in,
+// numbers that look random come out, and two counters never give the same number.
+std::uint64_t permute(std::uint64_t x, std::uint64_t n, std::uint64_t key) {
+  int bits = 2;
+  while ((std::uint64_t{1} << bits) < n) bits += 2;
+  const int half = bits / 2;
+  const std::uint64_t mask = (std::uint64_t{1} << half) - 1;
+  do {
+    std::uint64_t left = x >> half, right = x & mask;
+    for (std::uint64_t round = 0; round < 4; ++round) {
+      std::uint64_t f = mix64(right ^ (key + round * 0x9E3779B97F4A7C15ULL)) & mask;
+      std::uint64_t next_right = left ^ f;
+      left = right;
+      right = next_right;
+    }
+    x = (left << half) | right;
+  } while (x >= n);
+  return x;
+}
 
 const std::int64_t kEarliestBirth = days_from_civil(1940, 1, 1);
 const std::int64_t kLatestBirth = days_from_civil(2003, 12, 31);
@@ -264,8 +286,8 @@ MemberGenerator::MemberGenerator(std::uint64_t seed, std::int64_t today_days)
 
 std::string MemberGenerator::next_card(int province) {
   std::uint32_t& serial = card_serial_[static_cast<std::size_t>(province % 100)];
-  if (serial >= kCardModulus) throw std::runtime_error("demo: out of party card numbers for one province");
-  std::uint64_t x = (serial++ * kCardMultiplier + 104'729) % kCardModulus;
+  if (serial >= kSerialSpace) throw std::runtime_error("demo: out of party card numbers for one province");
+  std::uint64_t x = permute(serial++, kSerialSpace, 0xCA4D0000ULL + static_cast<std::uint64_t>(province));
   char buf[16];
   std::snprintf(buf, sizeof buf, "%02d%06llu", province % 100, static_cast<unsigned long long>(x));
   return buf;
@@ -275,9 +297,10 @@ std::string MemberGenerator::next_citizen_id(int province, Sex sex, int birth_ye
   // Digit 4 encodes sex and century: 0/1 male/female born 1900–1999, 2/3 for 2000–2099.
   int century_sex = (birth_year >= 2000 ? 2 : 0) + (sex == Sex::female ? 1 : 0);
   int yy = birth_year % 100;
-  std::uint32_t& serial = citizen_serial_[static_cast<std::size_t>(((province % 100) * 4 + century_sex) * 100 + yy)];
-  if (serial >= kCardModulus) throw std::runtime_error("demo: out of citizen ID serials");
-  std::uint64_t x = (serial++ * kCitizenMultiplier + 7'777) % kCardModulus;
+  const auto bucket = static_cast<std::size_t>(((province % 100) * 4 + century_sex) * 100 + yy);
+  std::uint32_t& serial = citizen_serial_[bucket];
+  if (serial >= kSerialSpace) throw std::runtime_error("demo: out of citizen ID serials");
+  std::uint64_t x = permute(serial++, kSerialSpace, 0xC1D00000ULL + bucket);
   char buf[24];
   std::snprintf(buf, sizeof buf, "%03d%d%02d%06llu", province % 100, century_sex, yy, static_cast<unsigned long long>(x));
   return buf;
@@ -285,7 +308,7 @@ std::string MemberGenerator::next_citizen_id(int province, Sex sex, int birth_ye
 
 std::string MemberGenerator::next_phone() {
   if (phone_serial_ >= kPhoneSpace) throw std::runtime_error("demo: out of phone numbers");
-  std::uint64_t x = (phone_serial_++ * kPhoneMultiplier + 4'242'424) % kPhoneSpace;
+  std::uint64_t x = permute(phone_serial_++, kPhoneSpace, 0x9409E000ULL);
   char buf[24];
   std::snprintf(buf, sizeof buf, "%s%07llu", kPhonePrefixes[x / kPhoneSuffixes].data(),
                 static_cast<unsigned long long>(x % kPhoneSuffixes));

@@ -80,7 +80,7 @@ enum class MemberRole {
 };
 
 // Makes members one at a time. Card numbers, citizen IDs and phones are unique across
-// everything one generator makes (up to a million cards per province and 200 million phones).
+// everything one generator makes (up to a million cards per province and 230 million phones).
 class MemberGenerator {
  public:
   MemberGenerator(std::uint64_t seed, std::int64_t today_days);

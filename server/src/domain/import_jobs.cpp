@@ -13,6 +13,7 @@ struct ImportJobs::Job {
   std::atomic<std::size_t> processed{0}, total{0};
   std::mutex mutex;
   std::string state = "running";
+  std::string phase = "check";
   ImportReport report;
   std::string error;
 };
@@ -31,7 +32,11 @@ std::int64_t ImportJobs::start(const Actor& actor, std::int64_t unit_id, std::st
   ++running_;
   std::thread([this, job, actor, unit_id, bytes = std::move(bytes)] {
     try {
-      auto report = import_members(db_, actor, unit_id, bytes, false, [&](std::size_t done, std::size_t total) {
+      auto report = import_members(db_, actor, unit_id, bytes, false, [&](std::string_view phase, std::size_t done, std::size_t total) {
+        {
+          std::lock_guard lock(job->mutex);
+          job->phase = std::string(phase);
+        }
         job->processed = done;
         job->total = total;
       });
@@ -68,6 +73,7 @@ std::optional<ImportJobStatus> ImportJobs::get(const Actor& actor, std::int64_t 
   s.total = job->total;
   std::lock_guard lock(job->mutex);
   s.state = job->state;
+  s.phase = job->phase;
   s.report = job->report;
   s.error = job->error;
   return s;

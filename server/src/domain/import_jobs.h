@@ -18,6 +18,7 @@ namespace sotay::members {
 struct ImportJobStatus {
   std::int64_t id = 0;
   std::string state;  // running, done, failed
+  std::string phase;  // check, write
   std::size_t processed = 0, total = 0;
   ImportReport report;
   std::string error;  // Vietnamese, when failed

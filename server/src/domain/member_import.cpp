@@ -224,14 +224,15 @@ ImportReport import_members(db::Database& db, const Actor& actor, std::int64_t u
       ++report.valid_rows;
       if (p.existing_id) ++report.to_update; else ++report.to_insert;
       pending.push_back(std::move(p));
-      if (progress && report.total_rows % 500 == 0) progress(report.total_rows, total);
+      if (progress && report.total_rows % 500 == 0) progress("check", report.total_rows, total);
     }
 
     bool any_error = report.valid_rows != report.total_rows;
     if (dry_run || any_error) {
-      if (progress) progress(total, total);
+      if (progress) progress("check", total, total);
       return;
     }
+    if (progress) progress("check", total, total);
     std::size_t written = 0;
     for (auto& p : pending) {
       if (p.existing_id) {
@@ -241,11 +242,11 @@ ImportReport import_members(db::Database& db, const Actor& actor, std::int64_t u
       } else {
         store::insert_member(c, p.fields, now, p.fields.admitted_on.value_or(today));
       }
-      if (progress && ++written % 1000 == 0) progress(written, pending.size());
+      if (progress && ++written % 1000 == 0) progress("write", written, pending.size());
     }
     audit::record(c, actor, "member.import", "unit", unit_id, unit_id, nullptr, summary_json(report));
     report.applied = true;
-    if (progress) progress(pending.size(), pending.size());
+    if (progress) progress("write", pending.size(), pending.size());
   };
 
   if (dry_run)

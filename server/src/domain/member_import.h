@@ -42,8 +42,9 @@ struct ImportReport {
   std::vector<std::string> ignored_columns;
 };
 
-// (processed rows, total rows); called every few hundred rows and at the end.
-using Progress = std::function<void(std::size_t, std::size_t)>;
+// (phase, processed rows, total rows); phase is "check" while rows are validated, then "write".
+// Called every few hundred rows and at the end of each phase.
+using Progress = std::function<void(std::string_view, std::size_t, std::size_t)>;
 
 // `unit_id` is the default unit for rows without a "Mã chi bộ"; rows naming a unit code must
 // name a unit inside the actor's scope. With dry_run nothing is written.

@@ -566,6 +566,7 @@ awaitable<void> Server::Impl::serve_http(Stream& stream, Context* ctx, bool tls,
     co_await bhttp::async_read_header(stream, buffer, header_parser, asio::redirect_error(use_awaitable, ec));
     if (ec) {
       // Timeouts and vanished peers get no answer; malformed requests get one, then close.
+      std::cerr << "DEBUG header ec " << ec.message() << std::endl;
       if (!is_malformed_request(ec)) break;
       Response r = error_response(ErrorCode::bad_request,
                                   ec == bhttp::error::header_limit ? messages::kHeaderTooLarge : messages::kBadRequest);

@@ -49,7 +49,7 @@ constexpr std::string_view kOleMagic = "\xD0\xCF\x11\xE0";
 
 // A workbook has a dozen parts, a rich one a few hundred; ten thousand is only ever an attack on
 // the entry table.
-constexpr zip_int64_t kMaxEntries = 10'000;
+constexpr std::size_t kMaxEntries = 10'000;
 // Sheet XML compresses about 10-30:1; a big entry far beyond that is a bomb. Small entries are
 // exempt because tiny repetitive parts legitimately reach high ratios and cost nothing.
 constexpr zip_uint64_t kRatioCheckMinBytes = 1u << 20;
@@ -254,7 +254,7 @@ class Archive {
   void check_entries(std::size_t max_uncompressed_bytes) {
     const zip_int64_t count = zip_get_num_entries(zip_.get(), 0);
     if (count < 0) fail_corrupt();
-    if (count > kMaxEntries) fail_too_large();
+    if (static_cast<zip_uint64_t>(count) > kMaxEntries) fail_too_large();
     declared_sizes_.reserve(static_cast<std::size_t>(count));
     zip_uint64_t total = 0;
     for (zip_int64_t i = 0; i < count; ++i) {
@@ -493,6 +493,8 @@ class WorkbookHandler : public XmlHandler {
 
   void on_start(std::string_view name, const XML_Char** attributes) override {
     if (name == "sheet") {
+      // Each sheet is a part of the archive, so there cannot be more sheets than entries.
+      if (out_.sheet_relationship_ids.size() >= kMaxEntries) fail_too_large();
       // r:id; matched by local name since the prefix is the writer's choice.
       if (const XML_Char* id = find_attribute(attributes, "id")) {
         out_.sheet_relationship_ids.emplace_back(id);
@@ -528,6 +530,9 @@ class RelationshipsHandler : public XmlHandler {
     const XML_Char* mode = find_attribute(attributes, "TargetMode");
     if (id == nullptr || type == nullptr || target == nullptr) return;
     if (mode != nullptr && std::string_view(mode) == "External") return;  // a URL, not a part
+    // Internal targets are parts, so more of them than entries is only an attempt to make us
+    // hold three strings per tiny element.
+    if (out_.size() >= kMaxEntries) fail_too_large();
     out_.push_back({id, type, target});
   }
   void on_end(std::string_view) override {}

@@ -1,0 +1,473 @@
+#!/usr/bin/env bash
+# make bench: one run of every performance measurement on loopback, printed as a Markdown table
+# and written to bench/results/latest.md. See bench/README.md for what is measured and how.
+#
+# Environment:
+#   BENCH_SECONDS=10      length of each wrk measurement (each follows a BENCH_WARMUP=2 s warm-up)
+#   BENCH_CONNECTIONS=32  wrk connections (one wrk thread)
+#   BENCH_RUNS=200        runs per query in sotay_query_bench
+#   BENCH_NATIONAL=1      also load the national data set into PostgreSQL and time the per-unit
+#                         member counts of one province (10+ minutes)
+#   BENCH_PG_CPUS=0       CPUs of the throwaway PostgreSQL cluster (the server side is core 0)
+#   BENCH_BUILD_DIR=build-bench
+#   BENCH_KEEP=1          keep the temp folder (databases, logs) for a look afterwards
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$PWD
+
+SECONDS_EACH=${BENCH_SECONDS:-10}
+WARMUP=${BENCH_WARMUP:-2}
+CONNS=${BENCH_CONNECTIONS:-32}
+RUNS=${BENCH_RUNS:-200}
+NATIONAL=${BENCH_NATIONAL:-}
+PG_CPUS=${BENCH_PG_CPUS:-0}
+BUILD=${BENCH_BUILD_DIR:-build-bench}
+LOAD_START=$(cut -d' ' -f1-3 /proc/loadavg)
+SERVER_CPU=0
+CLIENT_CPU=1
+PASSWORD='SoTay@2026'
+COMMAND_LINE="$(env | grep -E '^BENCH_' | sort | tr '\n' ' ')bench/run.sh${*:+ $*}"
+
+say() { printf '\033[1m== %s\033[0m\n' "$*" >&2; }
+note() { printf '   %s\n' "$*" >&2; }
+
+# ---- 1. what the runner needs --------------------------------------------------------------
+scripts/setup.sh --bench
+if ! dpkg-query -W -f='${Status}' sqlite3 2>/dev/null | grep -q "install ok installed"; then
+  say "installing sqlite3"
+  SUDO=""; [[ $(id -u) -ne 0 ]] && SUDO="sudo"
+  $SUDO env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+  $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends sqlite3 >/dev/null
+fi
+if (($(nproc) < 2)); then
+  echo "bench: needs 2 CPUs (server on CPU $SERVER_CPU, wrk on CPU $CLIENT_CPU); this machine has $(nproc)" >&2
+  exit 1
+fi
+
+say "build ($BUILD)"
+scripts/build.sh "$BUILD" -- sotay sotay_query_bench
+SOTAY=$ROOT/$BUILD/sotay
+QBENCH=$ROOT/$BUILD/sotay_query_bench
+
+# ---- temp folder, processes, cleanup --------------------------------------------------------
+WORK=$(mktemp -d /tmp/sotay-bench-XXXXXX)
+chmod 755 "$WORK"  # nginx's worker (user nobody) reads its document root below it
+PGDIR=$WORK/pg
+PIDS=()
+cleanup() {
+  local rc=$?
+  for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null || true; done
+  [[ -d $PGDIR ]] && { scripts/pg-test-cluster.sh stop "$PGDIR" || true; }
+  if [[ -n ${BENCH_KEEP:-} ]]; then echo "bench: kept $WORK" >&2; else rm -rf "$WORK"; fi
+  exit $rc
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+forget_pid() { local keep=() p; for p in "${PIDS[@]}"; do [[ $p != "$1" ]] && keep+=("$p"); done; PIDS=("${keep[@]}"); }
+stop_pid() {  # stops one process this script started and waits for it
+  kill "$1" 2>/dev/null || true
+  wait "$1" 2>/dev/null || true
+  forget_pid "$1"
+}
+
+free_port() {
+  local p
+  while :; do
+    p=$((20000 + RANDOM % 30000))
+    ss -Htln "sport = :$p" | grep -q . || { echo "$p"; return; }
+  done
+}
+now_ms() { local t=${EPOCHREALTIME/[.,]/}; echo $((t / 1000)); }
+elapsed_s() { awk -v a="$1" -v b="$(now_ms)" 'BEGIN { printf "%.1f", (b - a) / 1000 }'; }
+
+# One GET /readyz over bash's /dev/tcp (no process to start): true when the answer is 200.
+probe_ready() {
+  local line
+  { exec 3<>"/dev/tcp/127.0.0.1/$1"; } 2>/dev/null || return 1
+  printf 'GET /readyz HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n' >&3
+  IFS= read -r -t 2 line <&3 || line=""
+  exec 3>&-
+  [[ $line == "HTTP/1."?" 200"* ]]
+}
+wait_http() {  # waits until URL answers (any status), up to 10 s
+  local i
+  for ((i = 0; i < 1000; i++)); do
+    curl -s -o /dev/null --max-time 1 "$1" && return 0
+    sleep 0.01
+  done
+  echo "bench: $1 did not answer" >&2
+  return 1
+}
+
+# SQL on either backend, unaligned output.
+sql() {
+  if [[ $1 == postgres://* ]]; then psql "$1" -qAtX -v ON_ERROR_STOP=1 -c "$2"; else sqlite3 -batch "$1" "$2"; fi
+}
+
+# ---- results ------------------------------------------------------------------------------
+ROWS=()
+FAILS=()
+row() {  # metric, backend, measured, target, result
+  ROWS+=("| $1 | $2 | $3 | $4 | $5 |")
+  [[ $5 == PASS || $5 == info || $5 == "—" ]] || FAILS+=("$1 ($2): $3 — target $4 → $5")
+}
+judge() {  # value op target → PASS/FAIL (op: lt | ge)
+  awk -v v="$1" -v t="$3" -v op="$2" 'BEGIN {
+    ok = (op == "lt") ? (v < t) : (v >= t); print (ok ? "PASS" : "FAIL") }'
+}
+fmt_int() {  # 12345.6 → 12,346
+  awk -v n="$1" 'BEGIN { n = sprintf("%.0f", n); s = "";
+    while (length(n) > 3) { s = "," substr(n, length(n) - 2) s; n = substr(n, 1, length(n) - 3) }
+    print n s }'
+}
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }'; }
+half() { awk -v a="$1" 'BEGIN { printf "%.0f", a / 2 }'; }
+RAW=$WORK/raw.log
+: >"$RAW"
+
+# ---- wrk ------------------------------------------------------------------------------------
+# wrk_run LABEL URL [extra wrk args...]: warm-up, then the measurement; sets W_RPS, W_P99_MS,
+# W_NON2XX, W_ERRORS from the measured run.
+wrk_run() {
+  local label=$1 url=$2; shift 2
+  local out=$WORK/wrk-$label.txt
+  taskset -c "$CLIENT_CPU" wrk -t1 -c"$CONNS" -d"${WARMUP}s" "$@" "$url" >/dev/null 2>&1 || true
+  taskset -c "$CLIENT_CPU" wrk -t1 -c"$CONNS" -d"${SECONDS_EACH}s" --latency "$@" "$url" >"$out" 2>&1 || true
+  { echo "---- $label: wrk -t1 -c$CONNS -d${SECONDS_EACH}s --latency $* $url"; cat "$out"; } >>"$RAW"
+  W_RPS=$(awk '/^Requests\/sec:/ { print $2 }' "$out")
+  W_RPS=${W_RPS:-0}
+  W_P99_MS=$(awk '$1 == "99%" { v = $2; u = v; sub(/[0-9.]+/, "", u); sub(/[a-z]+$/, "", v);
+                 m = (u == "us") ? v / 1000 : (u == "s") ? v * 1000 : (u == "m") ? v * 60000 : v;
+                 printf "%.2f", m }' "$out")
+  W_P99_MS=${W_P99_MS:-0}
+  W_NON2XX=$(awk '/Non-2xx or 3xx responses:/ { print $NF }' "$out")
+  W_NON2XX=${W_NON2XX:-0}
+  W_ERRORS=$(awk '/Socket errors:/ { gsub(/,/, ""); print $4 + $6 + $8 + $10 }' "$out")
+  W_ERRORS=${W_ERRORS:-0}
+  note "$label: $(fmt_int "$W_RPS") req/s, p99 $W_P99_MS ms, non-2xx $W_NON2XX, socket errors $W_ERRORS"
+}
+wrk_paced() {  # wrk_paced LABEL URL RATE [extra wrk args...]
+  local label=$1 url=$2 rate=$3; shift 3
+  BENCH_RATE=$rate wrk_run "$label" "$url" -s "$ROOT/bench/pace.lua" "$@"
+}
+# A wrk run with errors, non-2xx answers or no answers at all does not count.
+wrk_bad() { ((W_NON2XX > 0 || W_ERRORS > 0)) || [[ $(awk -v r="$W_RPS" 'BEGIN { print (r > 0) }') == 0 ]]; }
+bad_responses() {
+  if wrk_bad; then echo " (**$W_NON2XX non-2xx, $W_ERRORS socket errors**)"; fi
+}
+
+# ---- 2. nginx baseline ------------------------------------------------------------------------
+say "nginx baseline (static 100-byte JSON, worker_processes 1, CPU $SERVER_CPU)"
+NGX=$WORK/nginx
+mkdir -p "$NGX/www" "$NGX/logs"
+printf '{"login":"dangvien","full_name":"Nguyễn Văn An","unit":"Chi bộ 1","roles":["member"],"ok":1}' >"$NGX/www/me.json"
+NGX_BYTES=$(stat -c %s "$NGX/www/me.json")
+NGX_PORT=$(free_port)
+cat >"$NGX/nginx.conf" <<EOF
+worker_processes 1;
+daemon off;
+master_process on;
+pid $NGX/nginx.pid;
+error_log $NGX/logs/error.log warn;
+events { worker_connections 4096; }
+http {
+  access_log off;
+  types { application/json json; }
+  default_type application/octet-stream;
+  keepalive_requests 1000000;
+  server {
+    listen 127.0.0.1:$NGX_PORT;
+    root $NGX/www;
+  }
+}
+EOF
+taskset -c "$SERVER_CPU" nginx -p "$NGX/" -e "$NGX/logs/error.log" -c "$NGX/nginx.conf" &
+NGX_PID=$!
+PIDS+=("$NGX_PID")
+wait_http "http://127.0.0.1:$NGX_PORT/me.json"
+wrk_run nginx "http://127.0.0.1:$NGX_PORT/me.json"
+NGINX_RPS=$W_RPS
+stop_pid "$NGX_PID"
+row "nginx static file ($NGX_BYTES-byte JSON), req/s" "—" "$(fmt_int "$NGINX_RPS") req/s$(bad_responses)" "baseline" "—"
+
+# ---- 3. data ---------------------------------------------------------------------------------
+say "demo --scale province into SQLite"
+SQLITE_DB=$WORK/province.db
+t0=$(now_ms)
+"$SOTAY" demo --db "$SQLITE_DB" --scale province >"$WORK/demo-sqlite.log" 2>&1 || { cat "$WORK/demo-sqlite.log" >&2; exit 1; }
+DEMO_SQLITE_S=$(elapsed_s "$t0")
+note "loaded in $DEMO_SQLITE_S s"
+MEMBERS_SQLITE=$(sql "$SQLITE_DB" "SELECT COUNT(*) FROM members")
+row "Demo load \`--scale province\` ($(fmt_int "$MEMBERS_SQLITE") members), wall time" SQLite "$DEMO_SQLITE_S s" "< 30 s" \
+  "$(judge "$DEMO_SQLITE_S" lt 30)"
+# A copy for the import test, taken before any server touches the file.
+IMPORT_DB=$WORK/import.db
+sqlite3 "$SQLITE_DB" ".backup '$IMPORT_DB'"
+
+say "PostgreSQL: throwaway cluster on CPU(s) $PG_CPUS, demo --scale province"
+PGPORT=$(free_port)
+PG_URL=$(taskset -c "$PG_CPUS" scripts/pg-test-cluster.sh start "$PGDIR" "$PGPORT")
+t0=$(now_ms)
+"$SOTAY" demo --db "$PG_URL" --scale province >"$WORK/demo-pg.log" 2>&1 || { cat "$WORK/demo-pg.log" >&2; exit 1; }
+DEMO_PG_S=$(elapsed_s "$t0")
+note "loaded in $DEMO_PG_S s"
+sql "$PG_URL" "VACUUM ANALYZE" >/dev/null
+MEMBERS_PG=$(sql "$PG_URL" "SELECT COUNT(*) FROM members")
+row "Demo load \`--scale province\` ($(fmt_int "$MEMBERS_PG") members), wall time" PostgreSQL "$DEMO_PG_S s" "—" info
+
+# ---- 4–6. HTTP, start to ready, memory ----------------------------------------------------------
+sotay_pid=""
+sotay_port=""
+start_sotay() {  # start_sotay URL LOG → sets sotay_pid, sotay_port, START_MS
+  sotay_port=$(free_port)
+  local t0 i
+  t0=$(now_ms)
+  taskset -c "$SERVER_CPU" "$SOTAY" serve --port "$sotay_port" --bind 127.0.0.1 --db "$1" --web '' \
+    --threads 1 --blocking-threads 2 >>"$2" 2>&1 &
+  sotay_pid=$!
+  PIDS+=("$sotay_pid")
+  for ((i = 0; i < 6000; i++)); do  # 30 s at most
+    if probe_ready "$sotay_port"; then START_MS=$(($(now_ms) - t0)); return 0; fi
+    kill -0 "$sotay_pid" 2>/dev/null || { echo "bench: sotay serve exited:" >&2; tail -20 "$2" >&2; exit 1; }
+    sleep 0.005
+  done
+  echo "bench: sotay serve not ready after 30 s" >&2
+  exit 1
+}
+
+# sign_in LOGIN → prints the session token; on failure prints nothing and appends the reason
+# to $WORK/signin-errors.
+sign_in() {
+  local hdr=$WORK/signin-$1.hdr body=$WORK/signin-$1.body code token
+  : >"$hdr"; : >"$body"
+  code=$(curl -s -o "$body" -D "$hdr" -w '%{http_code}' --max-time 30 -H 'Content-Type: application/json' \
+    --data "{\"login\":\"$1\",\"password\":\"$PASSWORD\"}" "http://127.0.0.1:$sotay_port/api/v1/session" || echo 000)
+  token=$(tr -d '\r' <"$hdr" | sed -n 's/^[Ss]et-[Cc]ookie: *sotay_session=\([^;]*\).*/\1/p' | head -1)
+  if [[ $code == 200 && -n $token ]]; then
+    echo "$token"
+  else
+    local err="POST /api/v1/session as $1 returned $code: $(head -c 200 "$body" | tr '\n' ' ')"
+    echo "bench: $err" >&2
+    echo "$err" >>"$WORK/signin-errors"
+  fi
+}
+
+http_suite() {  # http_suite URL LABEL
+  local url=$1 label=$2 log=$WORK/serve-$2.log cell starts=() i me_tok bithu_tok code
+  say "$label: start to ready (3 starts), HTTP load, memory"
+  cell=$(sql "$url" "SELECT m.unit_id FROM accounts a JOIN members m ON m.id = a.member_id WHERE a.login = 'dangvien'")
+  for i in 1 2 3; do
+    [[ -n $sotay_pid ]] && stop_pid "$sotay_pid"
+    start_sotay "$url" "$log"
+    starts+=("$START_MS")
+  done
+  local sorted
+  sorted=$(printf '%s\n' "${starts[@]}" | sort -n | tr '\n' ' ')
+  local median_start
+  median_start=$(printf '%s\n' "${starts[@]}" | sort -n | sed -n 2p)
+  note "start to ready: $sorted ms"
+  row "Start to ready: launch \`sotay serve\` → /readyz 200 (median of 3: ${sorted% })" "$label" "$median_start ms" "< 1000 ms" \
+    "$(judge "$median_start" lt 1000)"
+
+  me_tok=$(sign_in dangvien)
+  bithu_tok=$(sign_in bithu)
+  local base="http://127.0.0.1:$sotay_port"
+  local me_rps=0 mem_rps=0
+  if [[ -n $me_tok ]]; then
+    code=$(curl -s -o "$WORK/me-$label.json" -w '%{http_code}' -H "Cookie: sotay_session=$me_tok" "$base/api/v1/me")
+    [[ $code == 200 ]] || echo "bench: GET /api/v1/me answered $code: $(head -c 200 "$WORK/me-$label.json")" >&2
+    wrk_run "me-$label" "$base/api/v1/me" -H "Cookie: sotay_session=$me_tok"
+    me_rps=$W_RPS
+    local r
+    r=$(ratio "$me_rps" "$NGINX_RPS")
+    row "GET /api/v1/me (dangvien), req/s ÷ nginx" "$label" \
+      "$(fmt_int "$me_rps") req/s = **$r** × nginx$(bad_responses)" "≥ 0.6" \
+      "$(wrk_bad && echo FAIL || judge "$r" ge 0.6)"
+  else
+    row "GET /api/v1/me (dangvien), req/s ÷ nginx" "$label" "not measured: sign-in failed" "≥ 0.6" "NOT RUN"
+  fi
+  if [[ -n $bithu_tok ]]; then
+    local murl="$base/api/v1/units/$cell/members?limit=50"
+    code=$(curl -s -o "$WORK/members-$label.json" -w '%{http_code}' -H "Cookie: sotay_session=$bithu_tok" "$murl")
+    [[ $code == 200 ]] || echo "bench: GET members answered $code: $(head -c 200 "$WORK/members-$label.json")" >&2
+    wrk_run "members-$label" "$murl" -H "Cookie: sotay_session=$bithu_tok"
+    mem_rps=$W_RPS
+    local r
+    r=$(ratio "$mem_rps" "$NGINX_RPS")
+    row "GET /api/v1/units/$cell/members?limit=50 (bithu), req/s ÷ nginx" "$label" \
+      "$(fmt_int "$mem_rps") req/s = **$r** × nginx$(bad_responses)" "≥ 0.4" \
+      "$(wrk_bad && echo FAIL || judge "$r" ge 0.4)"
+  else
+    row "GET /api/v1/units/{cell}/members?limit=50 (bithu), req/s ÷ nginx" "$label" "not measured: sign-in failed" "≥ 0.4" "NOT RUN"
+  fi
+  if [[ -n $me_tok ]]; then
+    local rate
+    rate=$(half "$me_rps")
+    wrk_paced "me-half-$label" "$base/api/v1/me" "$rate" -H "Cookie: sotay_session=$me_tok"
+    row "p99 latency, GET /api/v1/me at half max rate (asked $(fmt_int "$rate"), got $(fmt_int "$W_RPS") req/s)" "$label" \
+      "$W_P99_MS ms$(bad_responses)" "< 10 ms" \
+      "$(wrk_bad && echo FAIL || judge "$W_P99_MS" lt 10)"
+  else
+    row "p99 latency, GET /api/v1/me at half max rate" "$label" "not measured: sign-in failed" "< 10 ms" "NOT RUN"
+  fi
+  if [[ -n $bithu_tok ]]; then
+    local rate
+    rate=$(half "$mem_rps")
+    wrk_paced "members-half-$label" "$base/api/v1/units/$cell/members?limit=50" "$rate" \
+      -H "Cookie: sotay_session=$bithu_tok"
+    row "p99 latency, GET …/members?limit=50 at half max rate (asked $(fmt_int "$rate"), got $(fmt_int "$W_RPS") req/s)" \
+      "$label" "$W_P99_MS ms$(bad_responses)" "< 10 ms" \
+      "$(wrk_bad && echo FAIL || judge "$W_P99_MS" lt 10)"
+  else
+    row "p99 latency, GET …/members?limit=50 at half max rate" "$label" "not measured: sign-in failed" "< 10 ms" "NOT RUN"
+  fi
+
+  local rss_kb rss_mb what="after the load runs"
+  [[ -z $me_tok && -z $bithu_tok ]] && what="idle: no load ran"
+  rss_kb=$(awk '/^VmRSS:/ { print $2 }' "/proc/$sotay_pid/status")
+  rss_mb=$(awk -v k="$rss_kb" 'BEGIN { printf "%.1f", k / 1024 }')
+  note "VmRSS $rss_mb MB ($what)"
+  row "Memory: VmRSS of \`sotay serve\` ($what)" "$label" "$rss_mb MB" "< 150 MB" "$(judge "$rss_mb" lt 150)"
+  stop_pid "$sotay_pid"
+  sotay_pid=""
+}
+
+http_suite "$SQLITE_DB" SQLite
+http_suite "$PG_URL" PostgreSQL
+
+# ---- 8. store queries without HTTP --------------------------------------------------------------
+query_suite() {  # query_suite URL LABEL
+  local url=$1 label=$2 out=$WORK/query-$2.txt
+  say "$label: store queries without HTTP ($RUNS runs each, sotay_query_bench on CPU $CLIENT_CPU)"
+  taskset -c "$CLIENT_CPU" "$QBENCH" --db "$url" --runs "$RUNS" | tee "$out" >&2
+  { echo "---- query bench $label"; cat "$out"; } >>"$RAW"
+  local name detail med p95 worst
+  while IFS=$'\t' read -r name detail med p95; do
+    med=${med#median_ms=}; p95=${p95#p95_ms=}
+    worst=$(awk -v a="$med" -v b="$p95" 'BEGIN { print (a > b ? a : b) }')
+    case $name in
+      subtree_counts) name="store::subtree_counts, province subtree (${detail% runs=*})" ;;
+      list_members) name="store::list_members, one cell, first page (${detail% runs=*})" ;;
+    esac
+    row "$name, median / p95 of $RUNS" "$label" "$med / $p95 ms" "< 5 ms" "$(judge "$worst" lt 5)"
+  done <"$out"
+}
+query_suite "$SQLITE_DB" SQLite
+query_suite "$PG_URL" PostgreSQL
+
+# ---- 7. import ------------------------------------------------------------------------------
+say "import: export the province, import it into a copy without members, then re-import"
+PROVINCE_CODE=$(sql "$SQLITE_DB" "SELECT code FROM units WHERE kind = 'province' ORDER BY id LIMIT 1")
+CELL_CODE=$(sql "$SQLITE_DB" "SELECT u.code FROM accounts a JOIN members m ON m.id = a.member_id
+  JOIN units u ON u.id = m.unit_id WHERE a.login = 'dangvien'")
+CSV=$WORK/members.csv
+"$SOTAY" export members --unit "$PROVINCE_CODE" --out "$CSV" --db "$SQLITE_DB" 2>>"$WORK/import.log"
+CSV_ROWS=$(($(wc -l <"$CSV") - 1))
+note "exported $CSV_ROWS rows of $PROVINCE_CODE ($(du -h "$CSV" | cut -f1))"
+# The copy keeps units, accounts and everything else; only members and what points at them go.
+sqlite3 -batch "$IMPORT_DB" "
+  BEGIN;
+  DELETE FROM positions;
+  UPDATE accounts SET member_id = NULL;
+  DELETE FROM role_grants;
+  DELETE FROM sessions;
+  DELETE FROM memberships;
+  DELETE FROM members;
+  DELETE FROM unit_member_counts;
+  COMMIT;
+  VACUUM;"
+note "import database: $(sql "$IMPORT_DB" "SELECT COUNT(*) FROM units") units, $(sql "$IMPORT_DB" "SELECT COUNT(*) FROM members") members"
+import_once() {  # import_once LABEL → sets IMPORT_S, IMPORT_SUMMARY, IMPORT_RC
+  local t0
+  t0=$(now_ms)
+  IMPORT_RC=0
+  "$SOTAY" import members "$CSV" --unit "$CELL_CODE" --db "$IMPORT_DB" >"$WORK/import-$1.out" 2>>"$WORK/import.log" ||
+    IMPORT_RC=$?
+  IMPORT_S=$(elapsed_s "$t0")
+  IMPORT_SUMMARY=$(grep -E "dòng, " "$WORK/import-$1.out" | tail -1 || true)
+  { echo "---- import $1 (rc $IMPORT_RC, $IMPORT_S s)"; head -20 "$WORK/import-$1.out"; } >>"$RAW"
+  note "$1: $IMPORT_S s, rc $IMPORT_RC: ${IMPORT_SUMMARY:-$(head -3 "$WORK/import-$1.out" | tr '\n' ' ')}"
+}
+import_once first
+row "Import $(fmt_int "$CSV_ROWS") rows (CSV, all new) into the province without members${IMPORT_SUMMARY:+: $IMPORT_SUMMARY}" SQLite \
+  "$IMPORT_S s$( ((IMPORT_RC)) && echo ", exit $IMPORT_RC")" "< 30 s" \
+  "$( ((IMPORT_RC)) && echo FAIL || judge "$IMPORT_S" lt 30)"
+IMPORTED=$(sql "$IMPORT_DB" "SELECT COUNT(*) FROM members")
+import_once again
+row "Re-import of the same file (every row updates by card number)${IMPORT_SUMMARY:+: $IMPORT_SUMMARY}" SQLite \
+  "$IMPORT_S s$( ((IMPORT_RC)) && echo ", exit $IMPORT_RC")" "—" "$( ((IMPORT_RC)) && echo FAIL || echo info)"
+note "members in the import database: $IMPORTED after the first import, $(sql "$IMPORT_DB" "SELECT COUNT(*) FROM members") after the second"
+
+# ---- 9. national (optional) ----------------------------------------------------------------------
+if [[ -n $NATIONAL ]]; then
+  say "national data set into PostgreSQL (long)"
+  sql "$PG_URL" "CREATE DATABASE sotay_national" >/dev/null
+  NAT_URL=${PG_URL%/*}/sotay_national
+  t0=$(now_ms)
+  "$SOTAY" demo --db "$NAT_URL" --scale national >"$WORK/demo-national.log" 2>&1 || { cat "$WORK/demo-national.log" >&2; exit 1; }
+  NAT_S=$(elapsed_s "$t0")
+  sql "$NAT_URL" "VACUUM ANALYZE" >/dev/null
+  NAT_MEMBERS=$(sql "$NAT_URL" "SELECT COUNT(*) FROM members")
+  row "Demo load \`--scale national\` ($(fmt_int "$NAT_MEMBERS") members), wall time" PostgreSQL "$NAT_S s" "—" info
+  NAT_RUNS=${BENCH_NATIONAL_RUNS:-20}
+  out=$WORK/query-national.txt
+  taskset -c "$CLIENT_CPU" "$QBENCH" --db "$NAT_URL" --runs "$NAT_RUNS" --warmup 2 --only unit_counts,subtree_counts |
+    tee "$out" >&2
+  { echo "---- query bench national"; cat "$out"; } >>"$RAW"
+  while IFS=$'\t' read -r name detail med p95; do
+    med=${med#median_ms=}; p95=${p95#p95_ms=}
+    worst=$(awk -v a="$med" -v b="$p95" 'BEGIN { print (a > b ? a : b) }')
+    case $name in
+      unit_counts) name="National: member counts by unit for one province, all rows (${detail% runs=*})" ;;
+      subtree_counts) name="National: store::subtree_counts for one province (${detail% runs=*})" ;;
+    esac
+    row "$name, median / p95 of $NAT_RUNS" PostgreSQL "$med / $p95 ms" "< 500 ms" "$(judge "$worst" lt 500)"
+  done <"$out"
+else
+  row "National data set (member counts by unit for one province)" PostgreSQL "skipped: set BENCH_NATIONAL=1 (10+ min)" "< 500 ms" "NOT RUN"
+fi
+
+# ---- 10. the table ---------------------------------------------------------------------------
+RESULTS=$ROOT/bench/results
+mkdir -p "$RESULTS"
+LOAD_NOW=$(cut -d' ' -f1-3 /proc/loadavg)
+{
+  echo "# sotay benchmark — $(date -u '+%Y-%m-%d %H:%M UTC')"
+  echo
+  echo "Command: \`$COMMAND_LINE\` (in $(basename "$ROOT"), commit $(git rev-parse --short HEAD 2>/dev/null || echo '?')$(git diff --quiet HEAD -- server CMakeLists.txt 2>/dev/null || echo ' + local changes'))"
+  echo
+  echo "Machine: \`nproc\` = $(nproc), $(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo), $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo) RAM; load average at start $LOAD_START, at end $LOAD_NOW."
+  echo
+  echo "**This machine is noisy** (a shared 2-core VM; other builds and tests may run at the same time): single figures can move by ±20 % or more between runs. Read the ratios, and re-run before concluding anything from one number."
+  echo
+  echo "| Metric | Backend | Measured | Target | Result |"
+  echo "|---|---|---|---|---|"
+  printf '%s\n' "${ROWS[@]}"
+  echo
+  echo "Notes"
+  echo
+  echo "- Pinning: the server under test (nginx, or \`sotay serve\`) runs on CPU $SERVER_CPU with \`taskset -c $SERVER_CPU\`; wrk runs on CPU $CLIENT_CPU with \`taskset -c $CLIENT_CPU\`. The throwaway PostgreSQL cluster runs on CPU(s) $PG_CPUS (\`BENCH_PG_CPUS\`), so on PostgreSQL the whole server side shares CPU $SERVER_CPU."
+  echo "- sotay: \`taskset -c $SERVER_CPU sotay serve --port P --bind 127.0.0.1 --db DB --web '' --threads 1 --blocking-threads 2\` (one I/O thread, two database threads, default pool)."
+  echo "- nginx $(nginx -v 2>&1 | sed 's|.*/||'): \`worker_processes 1\`, \`access_log off\`, one static file of $NGX_BYTES bytes, config written to a temp folder, run as \`taskset -c $SERVER_CPU nginx -p DIR -c DIR/nginx.conf\` with \`daemon off\`."
+  echo "- wrk: \`taskset -c $CLIENT_CPU wrk -t1 -c$CONNS -d${SECONDS_EACH}s --latency [-H 'Cookie: sotay_session=…'] URL\`, each after an unrecorded ${WARMUP} s warm-up with the same settings. Ratios are sotay req/s ÷ nginx req/s of this run. Non-2xx answers or socket errors make a row FAIL."
+  echo "- p99 at half rate: the same wrk with \`-s bench/pace.lua\` and \`BENCH_RATE\` = half the max req/s measured just before on that endpoint and backend; the script spaces the requests of all connections on one schedule (1/rate apart), and wrk's \`--latency\` prints the p99."
+  echo "- Sessions: \`POST /api/v1/session\` as \`dangvien\` (for /me) and as \`bithu\` (for the members of dangvien's cell), on each backend."
+  echo "- Start to ready: from launching \`sotay serve\` until \`GET /readyz\` answers 200, polled every 5 ms over bash's /dev/tcp; three launches on the province database, median."
+  echo "- Memory: VmRSS from /proc/PID/status of the server process, after the wrk runs on that backend."
+  echo "- Store queries: \`taskset -c $CLIENT_CPU $BUILD/sotay_query_bench --db DB --runs $RUNS\` (bench/query_bench.cpp); each run is one \`Database::read()\` around the store call, as the API does it, after 10 untimed runs."
+  echo "- Import: \`sotay export members --unit $PROVINCE_CODE --out members.csv\` from the province database, then \`sotay import members members.csv --unit $CELL_CODE\` (rows carry \"Mã chi bộ\", so they land in their own cells) into a copy of the demo database whose positions, role grants, sessions, memberships, members and member counts were deleted (accounts kept, unlinked); wall time of the command; the re-import runs on the result."
+  echo "- Data: \`sotay demo --scale province\` into a new SQLite file and into the throwaway PostgreSQL cluster (\`scripts/pg-test-cluster.sh\`, fsync off); nothing else is created."
+  if [[ -s $WORK/signin-errors ]]; then
+    echo "- **Sign-in failed**, so the rows that need a session did not run: $(sort -u "$WORK/signin-errors" | tr '\n' ';' | sed 's/;$//; s/;/; /g')"
+  fi
+  echo "- Raw wrk and query output: bench/results/latest-raw.log"
+} >"$RESULTS/latest.md"
+cp "$RAW" "$RESULTS/latest-raw.log"
+echo
+cat "$RESULTS/latest.md"
+echo
+if ((${#FAILS[@]})); then
+  echo "bench: ${#FAILS[@]} row(s) did not meet the target or did not run:"
+  printf '  - %s\n' "${FAILS[@]}"
+fi
+echo "bench: wrote bench/results/latest.md"
