@@ -26,12 +26,12 @@ LOAD_START=$(cut -d' ' -f1-3 /proc/loadavg)
 SERVER_CPU=0
 CLIENT_CPU=1
 PASSWORD='SoTay@2026'
-COMMAND_LINE="$(env | grep -E '^BENCH_' | sort | tr '\n' ' ')bench/run.sh${*:+ $*}"
+COMMAND_LINE="$( (env | grep -E '^BENCH_' || true) | sort | tr '\n' ' ')bench/run.sh${*:+ $*}"
 
 say() { printf '\033[1m== %s\033[0m\n' "$*" >&2; }
 note() { printf '   %s\n' "$*" >&2; }
 
-# ---- 1. what the runner needs --------------------------------------------------------------
+# ---- what the runner needs --------------------------------------------------------------
 scripts/setup.sh --bench
 if ! dpkg-query -W -f='${Status}' sqlite3 2>/dev/null | grep -q "install ok installed"; then
   say "installing sqlite3"
@@ -133,7 +133,8 @@ wrk_run() {
   local out=$WORK/wrk-$label.txt
   taskset -c "$CLIENT_CPU" wrk -t1 -c"$CONNS" -d"${WARMUP}s" "$@" "$url" >/dev/null 2>&1 || true
   taskset -c "$CLIENT_CPU" wrk -t1 -c"$CONNS" -d"${SECONDS_EACH}s" --latency "$@" "$url" >"$out" 2>&1 || true
-  { echo "---- $label: wrk -t1 -c$CONNS -d${SECONDS_EACH}s --latency $* $url"; cat "$out"; } >>"$RAW"
+  { echo "---- $label: wrk -t1 -c$CONNS -d${SECONDS_EACH}s --latency $(sed 's/sotay_session=[^ ]*/sotay_session=…/' <<<"$*") $url"
+    cat "$out"; } >>"$RAW"
   W_RPS=$(awk '/^Requests\/sec:/ { print $2 }' "$out")
   W_RPS=${W_RPS:-0}
   W_P99_MS=$(awk '$1 == "99%" { v = $2; u = v; sub(/[0-9.]+/, "", u); sub(/[a-z]+$/, "", v);
@@ -156,7 +157,7 @@ bad_responses() {
   if wrk_bad; then echo " (**$W_NON2XX non-2xx, $W_ERRORS socket errors**)"; fi
 }
 
-# ---- 2. nginx baseline ------------------------------------------------------------------------
+# ---- nginx baseline ------------------------------------------------------------------------
 say "nginx baseline (static 100-byte JSON, worker_processes 1, CPU $SERVER_CPU)"
 NGX=$WORK/nginx
 mkdir -p "$NGX/www" "$NGX/logs"
@@ -190,7 +191,7 @@ NGINX_RPS=$W_RPS
 stop_pid "$NGX_PID"
 row "nginx static file ($NGX_BYTES-byte JSON), req/s" "—" "$(fmt_int "$NGINX_RPS") req/s$(bad_responses)" "baseline" "—"
 
-# ---- 3. data ---------------------------------------------------------------------------------
+# ---- data ---------------------------------------------------------------------------------
 say "demo --scale province into SQLite"
 SQLITE_DB=$WORK/province.db
 t0=$(now_ms)
@@ -215,7 +216,7 @@ sql "$PG_URL" "VACUUM ANALYZE" >/dev/null
 MEMBERS_PG=$(sql "$PG_URL" "SELECT COUNT(*) FROM members")
 row "Demo load \`--scale province\` ($(fmt_int "$MEMBERS_PG") members), wall time" PostgreSQL "$DEMO_PG_S s" "—" info
 
-# ---- 4–6. HTTP, start to ready, memory ----------------------------------------------------------
+# ---- HTTP, start to ready, memory ----------------------------------------------------------
 sotay_pid=""
 sotay_port=""
 start_sotay() {  # start_sotay URL LOG → sets sotay_pid, sotay_port, START_MS
@@ -223,7 +224,7 @@ start_sotay() {  # start_sotay URL LOG → sets sotay_pid, sotay_port, START_MS
   local t0 i
   t0=$(now_ms)
   taskset -c "$SERVER_CPU" "$SOTAY" serve --port "$sotay_port" --bind 127.0.0.1 --db "$1" --web '' \
-    --threads 1 --blocking-threads 2 >>"$2" 2>&1 &
+    --threads 1 --blocking-threads 2 >/dev/null 2>>"$2" &
   sotay_pid=$!
   PIDS+=("$sotay_pid")
   for ((i = 0; i < 6000; i++)); do  # 30 s at most
@@ -335,7 +336,7 @@ http_suite() {  # http_suite URL LABEL
 http_suite "$SQLITE_DB" SQLite
 http_suite "$PG_URL" PostgreSQL
 
-# ---- 8. store queries without HTTP --------------------------------------------------------------
+# ---- store queries without HTTP --------------------------------------------------------------
 query_suite() {  # query_suite URL LABEL
   local url=$1 label=$2 out=$WORK/query-$2.txt
   say "$label: store queries without HTTP ($RUNS runs each, sotay_query_bench on CPU $CLIENT_CPU)"
@@ -355,7 +356,7 @@ query_suite() {  # query_suite URL LABEL
 query_suite "$SQLITE_DB" SQLite
 query_suite "$PG_URL" PostgreSQL
 
-# ---- 7. import ------------------------------------------------------------------------------
+# ---- import ------------------------------------------------------------------------------
 say "import: export the province, import it into a copy without members, then re-import"
 PROVINCE_CODE=$(sql "$SQLITE_DB" "SELECT code FROM units WHERE kind = 'province' ORDER BY id LIMIT 1")
 CELL_CODE=$(sql "$SQLITE_DB" "SELECT u.code FROM accounts a JOIN members m ON m.id = a.member_id
@@ -377,28 +378,49 @@ sqlite3 -batch "$IMPORT_DB" "
   COMMIT;
   VACUUM;"
 note "import database: $(sql "$IMPORT_DB" "SELECT COUNT(*) FROM units") units, $(sql "$IMPORT_DB" "SELECT COUNT(*) FROM members") members"
-import_once() {  # import_once LABEL → sets IMPORT_S, IMPORT_SUMMARY, IMPORT_RC
-  local t0
+import_once() {  # import_once LABEL FILE → sets IMPORT_S, IMPORT_SUMMARY, IMPORT_RC, IMPORT_WHY
+  local t0 out=$WORK/import-$1.out
   t0=$(now_ms)
   IMPORT_RC=0
-  "$SOTAY" import members "$CSV" --unit "$CELL_CODE" --db "$IMPORT_DB" >"$WORK/import-$1.out" 2>>"$WORK/import.log" ||
-    IMPORT_RC=$?
+  "$SOTAY" import members "$2" --unit "$CELL_CODE" --db "$IMPORT_DB" >"$out" 2>>"$WORK/import.log" || IMPORT_RC=$?
   IMPORT_S=$(elapsed_s "$t0")
-  IMPORT_SUMMARY=$(grep -E "dòng, " "$WORK/import-$1.out" | tail -1 || true)
-  { echo "---- import $1 (rc $IMPORT_RC, $IMPORT_S s)"; head -20 "$WORK/import-$1.out"; } >>"$RAW"
-  note "$1: $IMPORT_S s, rc $IMPORT_RC: ${IMPORT_SUMMARY:-$(head -3 "$WORK/import-$1.out" | tr '\n' ' ')}"
+  # The last line: "N dòng, N hợp lệ, N thêm mới, N cập nhật[, đã ghi | , CHƯA GHI …] (x s)".
+  IMPORT_SUMMARY=$(grep -E "dòng, " "$out" | tail -1 | sed 's/ ([0-9.]* s)$//' || true)
+  # Rejected rows: "dòng N, cột C: message" — the distinct messages with their counts.
+  IMPORT_WHY=$(grep -E "^dòng [0-9]+" "$out" | sed 's/^dòng [0-9]*[^:]*: //' | sort | uniq -c | sort -rn |
+    awk '{ n = $1; $1 = ""; printf "%s%d× \"%s\"", (NR > 1 ? "; " : ""), n, substr($0, 2) }' || true)
+  { echo "---- import $1: $2 (rc $IMPORT_RC, $IMPORT_S s)"; head -20 "$out"; } >>"$RAW"
+  note "$1: $IMPORT_S s, rc $IMPORT_RC: ${IMPORT_SUMMARY:-$(head -3 "$out" | tr '\n' ' ')}"
 }
-import_once first
-row "Import $(fmt_int "$CSV_ROWS") rows (CSV, all new) into the province without members${IMPORT_SUMMARY:+: $IMPORT_SUMMARY}" SQLite \
-  "$IMPORT_S s$( ((IMPORT_RC)) && echo ", exit $IMPORT_RC")" "< 30 s" \
+import_value() {  # the Measured cell of an import row
+  if ((IMPORT_RC)); then
+    echo "$IMPORT_S s, **exit $IMPORT_RC, nothing written**: $IMPORT_SUMMARY${IMPORT_WHY:+ — rejected: $IMPORT_WHY}"
+  else
+    echo "$IMPORT_S s ($IMPORT_SUMMARY)"
+  fi
+}
+import_once first "$CSV"
+row "Import of the exported file, $(fmt_int "$CSV_ROWS") rows, all new" SQLite "$(import_value)" "< 30 s" \
   "$( ((IMPORT_RC)) && echo FAIL || judge "$IMPORT_S" lt 30)"
+REIMPORT_CSV=$CSV
+if ((IMPORT_RC)) && grep -qE "^dòng [0-9]+" "$WORK/import-first.out"; then
+  # The import is all or nothing, so one bad row leaves the write path unmeasured. As a diagnostic,
+  # drop the rows it named (its "dòng N" is the line number in the file) and import the rest.
+  grep -oE "^dòng [0-9]+" "$WORK/import-first.out" | awk '{ print $2 }' | sort -un >"$WORK/rejected-lines"
+  REJECTED=$(wc -l <"$WORK/rejected-lines")
+  awk 'NR == FNR { bad[$1] = 1; next } !(FNR in bad)' "$WORK/rejected-lines" "$CSV" >"$WORK/members-accepted.csv"
+  REIMPORT_CSV=$WORK/members-accepted.csv
+  import_once accepted "$REIMPORT_CSV"
+  row "Diagnostic: the same file without the $REJECTED rejected rows, $(fmt_int $((CSV_ROWS - REJECTED))) rows, all new" SQLite \
+    "$(import_value)" "< 30 s" "$( ((IMPORT_RC)) && echo FAIL || judge "$IMPORT_S" lt 30)"
+fi
 IMPORTED=$(sql "$IMPORT_DB" "SELECT COUNT(*) FROM members")
-import_once again
-row "Re-import of the same file (every row updates by card number)${IMPORT_SUMMARY:+: $IMPORT_SUMMARY}" SQLite \
-  "$IMPORT_S s$( ((IMPORT_RC)) && echo ", exit $IMPORT_RC")" "—" "$( ((IMPORT_RC)) && echo FAIL || echo info)"
-note "members in the import database: $IMPORTED after the first import, $(sql "$IMPORT_DB" "SELECT COUNT(*) FROM members") after the second"
+import_once again "$REIMPORT_CSV"
+row "Re-import of $( [[ $REIMPORT_CSV == "$CSV" ]] && echo "the same file" || echo "the file just imported"), every row updates by card number" SQLite \
+  "$(import_value)" "—" "$( ((IMPORT_RC)) && echo FAIL || echo info)"
+note "members in the import database: $IMPORTED after the import, $(sql "$IMPORT_DB" "SELECT COUNT(*) FROM members") after the re-import"
 
-# ---- 9. national (optional) ----------------------------------------------------------------------
+# ---- national (optional) ----------------------------------------------------------------------
 if [[ -n $NATIONAL ]]; then
   say "national data set into PostgreSQL (long)"
   sql "$PG_URL" "CREATE DATABASE sotay_national" >/dev/null
@@ -427,7 +449,7 @@ else
   row "National data set (member counts by unit for one province)" PostgreSQL "skipped: set BENCH_NATIONAL=1 (10+ min)" "< 500 ms" "NOT RUN"
 fi
 
-# ---- 10. the table ---------------------------------------------------------------------------
+# ---- the table ---------------------------------------------------------------------------
 RESULTS=$ROOT/bench/results
 mkdir -p "$RESULTS"
 LOAD_NOW=$(cut -d' ' -f1-3 /proc/loadavg)
@@ -447,7 +469,7 @@ LOAD_NOW=$(cut -d' ' -f1-3 /proc/loadavg)
   echo "Notes"
   echo
   echo "- Pinning: the server under test (nginx, or \`sotay serve\`) runs on CPU $SERVER_CPU with \`taskset -c $SERVER_CPU\`; wrk runs on CPU $CLIENT_CPU with \`taskset -c $CLIENT_CPU\`. The throwaway PostgreSQL cluster runs on CPU(s) $PG_CPUS (\`BENCH_PG_CPUS\`), so on PostgreSQL the whole server side shares CPU $SERVER_CPU."
-  echo "- sotay: \`taskset -c $SERVER_CPU sotay serve --port P --bind 127.0.0.1 --db DB --web '' --threads 1 --blocking-threads 2\` (one I/O thread, two database threads, default pool)."
+  echo "- sotay: \`taskset -c $SERVER_CPU sotay serve --port P --bind 127.0.0.1 --db DB --web '' --threads 1 --blocking-threads 2\` (one I/O thread, two database threads, default pool). Its access log (one JSON line per request, on stdout) goes to /dev/null; nginx has \`access_log off\`."
   echo "- nginx $(nginx -v 2>&1 | sed 's|.*/||'): \`worker_processes 1\`, \`access_log off\`, one static file of $NGX_BYTES bytes, config written to a temp folder, run as \`taskset -c $SERVER_CPU nginx -p DIR -c DIR/nginx.conf\` with \`daemon off\`."
   echo "- wrk: \`taskset -c $CLIENT_CPU wrk -t1 -c$CONNS -d${SECONDS_EACH}s --latency [-H 'Cookie: sotay_session=…'] URL\`, each after an unrecorded ${WARMUP} s warm-up with the same settings. Ratios are sotay req/s ÷ nginx req/s of this run. Non-2xx answers or socket errors make a row FAIL."
   echo "- p99 at half rate: the same wrk with \`-s bench/pace.lua\` and \`BENCH_RATE\` = half the max req/s measured just before on that endpoint and backend; the script spaces the requests of all connections on one schedule (1/rate apart), and wrk's \`--latency\` prints the p99."
@@ -455,7 +477,7 @@ LOAD_NOW=$(cut -d' ' -f1-3 /proc/loadavg)
   echo "- Start to ready: from launching \`sotay serve\` until \`GET /readyz\` answers 200, polled every 5 ms over bash's /dev/tcp; three launches on the province database, median."
   echo "- Memory: VmRSS from /proc/PID/status of the server process, after the wrk runs on that backend."
   echo "- Store queries: \`taskset -c $CLIENT_CPU $BUILD/sotay_query_bench --db DB --runs $RUNS\` (bench/query_bench.cpp); each run is one \`Database::read()\` around the store call, as the API does it, after 10 untimed runs."
-  echo "- Import: \`sotay export members --unit $PROVINCE_CODE --out members.csv\` from the province database, then \`sotay import members members.csv --unit $CELL_CODE\` (rows carry \"Mã chi bộ\", so they land in their own cells) into a copy of the demo database whose positions, role grants, sessions, memberships, members and member counts were deleted (accounts kept, unlinked); wall time of the command; the re-import runs on the result."
+  echo "- Import: \`sotay export members --unit $PROVINCE_CODE --out members.csv\` from the province database, then \`sotay import members members.csv --unit $CELL_CODE\` (rows carry \"Mã chi bộ\", so they land in their own cells) into a copy of the demo database whose positions, role grants, sessions, memberships, members and member counts were deleted (accounts kept, unlinked); wall time of the command; the re-import runs on the result. The import is all or nothing: when it rejects rows, the runner also imports the file without the rows it named (a diagnostic row, so the write path still gets a time) and re-imports that file."
   echo "- Data: \`sotay demo --scale province\` into a new SQLite file and into the throwaway PostgreSQL cluster (\`scripts/pg-test-cluster.sh\`, fsync off); nothing else is created."
   if [[ -s $WORK/signin-errors ]]; then
     echo "- **Sign-in failed**, so the rows that need a session did not run: $(sort -u "$WORK/signin-errors" | tr '\n' ';' | sed 's/;$//; s/;/; /g')"

@@ -175,8 +175,9 @@ TEST_F(ApiTest, FindsMembersByNameWithoutDiacritics) {
   auto c = signed_in("tinhuy");
   auto r = c.get(units("SH") + "/members?subtree=1&limit=50&q=nguyen");
   ASSERT_EQ(r.status, 200);
-  ASSERT_GT(r.json()["members"].size(), 0u);
-  for (auto& m : r.json()["members"]) EXPECT_NE(m["full_name"].get<std::string>().find("Nguyễn"), std::string::npos);
+  auto found = r.json();
+  ASSERT_GT(found["members"].size(), 0u);
+  for (auto& m : found["members"]) EXPECT_NE(m["full_name"].get<std::string>().find("Nguyễn"), std::string::npos);
   // Diacritics typed the old way or not at all find the same people.
   auto exact = c.get(units("SH") + "/members?subtree=1&limit=200&q=Nguy%E1%BB%85n").json()["members"].size();
   auto plain = c.get(units("SH") + "/members?subtree=1&limit=200&q=NGUYEN").json()["members"].size();
@@ -193,7 +194,8 @@ TEST_F(ApiTest, MemberValidationSaysWhichFieldIsWrong) {
                                                          {"email", "khong-hop-le"}});
   ASSERT_EQ(r.status, 422) << r.body;
   std::set<std::string> fields;
-  for (auto& f : r.json()["error"]["fields"]) fields.insert(f["field"]);
+  auto body = r.json();  // keep it alive: range-for over a temporary's member dangles
+  for (auto& f : body["error"]["fields"]) fields.insert(f["field"].get<std::string>());
   for (auto f : {"full_name", "admitted_on", "citizen_id", "phone", "email"}) EXPECT_TRUE(fields.count(f)) << f;
   auto ok = c.post(units("SH-TP-01-C01") + "/members", {{"full_name", "trần thị  thử nghiệm"},
                                                           {"birth_date", "1990-04-02"},
@@ -246,7 +248,8 @@ TEST_F(ApiTest, UnitOperationsKeepHistory) {
   EXPECT_EQ(hist[1]["change"], "renamed");
   EXPECT_EQ(hist[2]["change"], "moved");
   // The tree as it was: before the move the cell hung under SH-TP-01.
-  auto before = c.get(units("SH-TP-01") + "/tree?date=2025-01-01").json()["units"];
+  auto before_json = c.get(units("SH-TP-01") + "/tree?date=2025-01-01").json();
+  auto& before = before_json["units"];
   bool found = false;
   for (auto& u : before) found = found || u["unit_id"] == id;
   EXPECT_TRUE(found);

@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <limits>
 #include <memory>
 #include <mutex>
 #include <regex>
@@ -47,8 +48,8 @@ const char* const kCsp =
     "font-src 'self'; manifest-src 'self'; worker-src 'self'; object-src 'none'; base-uri 'self'; "
     "form-action 'self'; frame-ancestors 'none'";
 
-// Runs one asynchronous client operation to completion. The streams carry their own timeouts,
-// so io.run() always returns; run_for is only a safety net against a hung test.
+// Runs one asynchronous client operation to completion. The streams carry their own timeouts;
+// the 10 s limit is only a safety net against a hung test.
 template <class Start>
 beast::error_code run_op(asio::io_context& io, Start&& start) {
   beast::error_code result = asio::error::would_block;
@@ -57,8 +58,11 @@ beast::error_code run_op(asio::io_context& io, Start&& start) {
     result = ec;
     done = true;
   });
+  // Run only until this operation completes: a WebSocket keeps timers pending between
+  // operations, so io.run() would not return on its own.
   io.restart();
-  io.run_for(10s);
+  auto until = std::chrono::steady_clock::now() + 10s;
+  while (!done && std::chrono::steady_clock::now() < until) io.run_one_until(until);
   if (!done) ADD_FAILURE() << "client operation did not finish";
   return result;
 }
@@ -82,7 +86,7 @@ class HttpClient {
 
   beast::error_code read(HttpResponse& out, bool head = false) {
     bhttp::response_parser<bhttp::string_body> parser;
-    parser.body_limit(boost::none);
+    parser.body_limit(std::numeric_limits<std::uint64_t>::max());  // boost::none misbehaves in 1.74
     parser.skip(head);
     stream_.expires_after(kClientTimeout);
     auto ec = run_op(io_, [&](auto handler) { bhttp::async_read(stream_, buffer_, parser, std::move(handler)); });
@@ -540,6 +544,32 @@ TEST_F(HttpServerTest, SmallBodiesReachTheHandler) {
   EXPECT_EQ(Json::parse(res.body())["body"], R"({"a":1})");
 }
 
+TEST_F(HttpServerTest, ExpectContinueInvitesTheBodyOnlyForAHandler) {
+  {
+    HttpClient client(port_);
+    ASSERT_FALSE(client.write_raw("POST /api/v1/upload HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 5\r\n"
+                                  "Expect: 100-continue\r\n\r\n"));
+    HttpResponse interim;
+    ASSERT_FALSE(client.read(interim));
+    EXPECT_EQ(interim.result_int(), 100);
+    ASSERT_FALSE(client.write_raw("hello"));
+    HttpResponse final_response;
+    ASSERT_FALSE(client.read(final_response));
+    EXPECT_EQ(final_response.result_int(), 200);
+    EXPECT_EQ(Json::parse(final_response.body())["size"], 5);
+  }
+  {
+    HttpClient client(port_);
+    ASSERT_FALSE(client.write_raw("POST /api/v1/nothing HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 5\r\n"
+                                  "Expect: 100-continue\r\n\r\n"));
+    HttpResponse res;
+    ASSERT_FALSE(client.read(res));
+    EXPECT_EQ(res.result_int(), 404);  // at once, without waiting for the body
+    EXPECT_FALSE(res.keep_alive());
+    EXPECT_TRUE(client.closed_by_server());
+  }
+}
+
 TEST_F(HttpServerTest, OversizedHeaderIs431WithEnvelope) {
   HttpClient client(port_);
   std::string raw = "GET /api/v1/items/1 HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Big: " + std::string(64 * 1024, 'a') +
@@ -852,7 +882,9 @@ TEST_F(HttpServerTest, OversizedOrMalformedMessageClosesOnlyThatSocket) {
   ASSERT_FALSE(big.handshake("7"));
   EXPECT_EQ(big.read_json()["type"], "hello");
   (void)big.write(std::string(70 * 1024, 'x'));
-  EXPECT_EQ(big.read_until_closed(), websocket::error::closed);
+  // Beast fails the connection at once after its close frame, so the client's automatic
+  // answer may meet a closed socket: any ending will do, as long as the close code came.
+  EXPECT_TRUE(big.read_until_closed());
   EXPECT_EQ(big.ws().reason().code, websocket::close_code::too_big);
 
   LiveClient bad(port_);

@@ -145,7 +145,7 @@ ServerProcess::ServerProcess(const std::string& db_url, const std::vector<std::s
 
 ServerProcess::~ServerProcess() {
   if (pid_ > 0) stop(SIGKILL);
-  std::remove(log_path_.c_str());
+  if (!std::getenv("SOTAY_KEEP_TEST_LOGS")) std::remove(log_path_.c_str());
 }
 
 int ServerProcess::stop(int signal_number) {

@@ -874,6 +874,13 @@ DemoSummary load_demo(db::Database& db, Scale scale, const LoadOptions& options,
       loader.units.push_back(std::move(u));
       if (loader.big()) loader.flush();
     }
+    // A big tree is written before its members start (and says so); a small one waits to commit
+    // with everything else in one transaction.
+    if (tree.nodes.size() >= kUnitsPerTransaction) {
+      loader.flush();
+      say("Đã ghi " + thousands(static_cast<std::int64_t>(tree.nodes.size())) + " tổ chức đảng (" +
+          seconds_vi(elapsed()) + ")");
+    }
 
     // Members, cell by cell. The first two of every unit are cadre-eligible (the unit always
     // has someone to be its secretary); demo accounts' ordinary members come next.

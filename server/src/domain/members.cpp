@@ -60,8 +60,9 @@ store::UnitRow member_unit(db::Connection& c, const Actor& actor, std::int64_t u
   return *u;
 }
 
-// Turns a unique-constraint failure into a clear message naming the duplicated field.
-[[noreturn]] void duplicate(db::Connection& c, const store::MemberFields& f, std::int64_t self_id) {
+// Checked before writing so the message can name the duplicated field (after a failed statement
+// PostgreSQL refuses further queries in the transaction, so the check cannot wait for the error).
+void check_unique(db::Connection& c, const store::MemberFields& f, std::int64_t self_id) {
   if (f.card_number)
     if (auto other = store::find_member_by_card(c, *f.card_number); other && other->id != self_id)
       throw Error(ErrorCode::conflict, "Số thẻ đảng viên đã có trong hệ thống.",
@@ -70,8 +71,10 @@ store::UnitRow member_unit(db::Connection& c, const Actor& actor, std::int64_t u
     if (auto other = store::member_id_by_citizen_id(c, *f.citizen_id); other && *other != self_id)
       throw Error(ErrorCode::conflict, "Số căn cước công dân đã có trong hệ thống.",
                   {{"citizen_id", "Số căn cước này đã thuộc về đảng viên khác."}});
-  throw Error(ErrorCode::conflict, "Dữ liệu bị trùng với một hồ sơ khác.");
 }
+
+// A concurrent writer won the race between check_unique and the write.
+[[noreturn]] void duplicate() { throw Error(ErrorCode::conflict, "Dữ liệu bị trùng với một hồ sơ khác. Vui lòng thử lại."); }
 
 std::string encode_cursor(const MemberRow& m) {
   return crypto::base64url_encode(m.sort_key + '\x1f' + std::to_string(m.id));
@@ -176,13 +179,14 @@ MemberRow create(db::Database& db, const Actor& actor, std::int64_t unit_id, con
   auto fields = validate(input, unit_id, timeutil::today());
   return db.write_value([&](db::Connection& c) {
     member_unit(c, actor, unit_id);
+    check_unique(c, fields, 0);
     std::int64_t id;
     try {
       id = store::insert_member(c, fields, timeutil::now_unix(),
                                 fields.admitted_on.value_or(timeutil::today()));
     } catch (const db::DbError& e) {
       if (e.kind() != db::DbError::Kind::unique_violation) throw;
-      duplicate(c, fields, 0);
+      duplicate();
     }
     auto m = *store::find_member(c, id);
     audit::record(c, actor, "member.create", "member", id, unit_id, nullptr, member_json(m));
@@ -206,11 +210,12 @@ MemberRow update(db::Database& db, const Actor& actor, std::int64_t id, const Me
     overlay(in.status, patch.status);
     overlay(in.status_date, patch.status_date);
     auto fields = validate(in, before.unit_id, timeutil::today());
+    check_unique(c, fields, id);
     try {
       store::update_member(c, id, fields, timeutil::now_unix());
     } catch (const db::DbError& e) {
       if (e.kind() != db::DbError::Kind::unique_violation) throw;
-      duplicate(c, fields, id);
+      duplicate();
     }
     auto after = *store::find_member(c, id);
     bool status_changed = after.status != before.status;

@@ -28,7 +28,7 @@ inline constexpr std::size_t kMaxIncomingMessageBytes = 64 * 1024;
 inline constexpr std::chrono::seconds kCloseHandshakeLimit{3};
 
 inline std::string live_message(std::string_view type) {
-  return nlohmann::json{{"type", type}, {"server_time", iso8601_utc(std::chrono::system_clock::now())}}.dump();
+  return nlohmann::ordered_json{{"type", type}, {"server_time", iso8601_utc(std::chrono::system_clock::now())}}.dump();
 }
 
 template <class NextLayer>

@@ -9,6 +9,7 @@
 #include <ctime>
 #include <future>
 #include <iostream>
+#include <limits>
 #include <mutex>
 #include <optional>
 #include <stdexcept>
@@ -364,6 +365,7 @@ Server::Impl::~Impl() {
     if (c->thread.joinable()) c->thread.join();
   pool_.stop();
   pool_.join();
+  hub_.clear();
 }
 
 void Server::Impl::request_stop() {
@@ -562,11 +564,12 @@ awaitable<void> Server::Impl::serve_http(Stream& stream, Context* ctx, bool tls,
     lowest.expires_after(options_.read_timeout);
     bhttp::request_parser<bhttp::empty_body> header_parser;
     header_parser.header_limit(static_cast<std::uint32_t>(std::min<std::size_t>(options_.max_header_bytes, UINT32_MAX)));
-    header_parser.body_limit(boost::none);  // the route decides, below
+    // The route decides the limit, below. Not boost::none: Boost 1.74 compares the declared
+    // Content-Length with an empty optional as "greater", so "no limit" refuses every body.
+    header_parser.body_limit(std::numeric_limits<std::uint64_t>::max());
     co_await bhttp::async_read_header(stream, buffer, header_parser, asio::redirect_error(use_awaitable, ec));
     if (ec) {
       // Timeouts and vanished peers get no answer; malformed requests get one, then close.
-      std::cerr << "DEBUG header ec " << ec.message() << std::endl;
       if (!is_malformed_request(ec)) break;
       Response r = error_response(ErrorCode::bad_request,
                                   ec == bhttp::error::header_limit ? messages::kHeaderTooLarge : messages::kBadRequest);
@@ -664,6 +667,8 @@ awaitable<void> Server::Impl::serve_http(Stream& stream, Context* ctx, bool tls,
       co_return;
     }
     if (kind == Kind::live) {
+      // An upgrade request has no body; if one was sent anyway, do not read it as the next request.
+      if (!header_parser.is_done()) ex.keep_alive = false;
       if (!websocket::is_upgrade(head)) {
         co_await send_response(stream, ex, error_response(ErrorCode::bad_request, messages::kWebSocketRequired), true);
         if (!ex.keep_alive) break;
@@ -694,7 +699,13 @@ awaitable<void> Server::Impl::serve_http(Stream& stream, Context* ctx, bool tls,
 
     bhttp::request_parser<bhttp::string_body> parser(std::move(header_parser));
     parser.body_limit(body_limit);
-    if (!parser.is_done()) {
+    bool body_skipped = false;
+    if (!parser.is_done() && kind != Kind::handler && iequals(req.header("expect"), "100-continue")) {
+      // The client waits for our go-ahead, and no handler wants the body: answer now and
+      // close rather than invite an upload that would be thrown away.
+      body_skipped = true;
+      ex.keep_alive = false;
+    } else if (!parser.is_done()) {
       if (iequals(req.header("expect"), "100-continue")) {
         bhttp::response<bhttp::empty_body> go_on{bhttp::status::continue_, ex.version};
         lowest.expires_after(options_.read_timeout);
@@ -714,7 +725,6 @@ awaitable<void> Server::Impl::serve_http(Stream& stream, Context* ctx, bool tls,
           co_await linger_and_close(stream, true);
           co_return;
         }
-        std::cerr << "DEBUG body ec " << ec.message() << std::endl;
         if (is_malformed_request(ec)) {
           ex.keep_alive = false;
           co_await send_response(stream, ex, error_response(ErrorCode::bad_request, messages::kBadRequest), is_api);
@@ -725,7 +735,7 @@ awaitable<void> Server::Impl::serve_http(Stream& stream, Context* ctx, bool tls,
         break;  // timeout or the peer went away mid-body
       }
     }
-    req.body = std::move(parser.get().body());
+    if (!body_skipped) req.body = std::move(parser.get().body());
     lowest.expires_never();
 
     // --- answer -------------------------------------------------------------------------
@@ -762,6 +772,11 @@ awaitable<void> Server::Impl::serve_http(Stream& stream, Context* ctx, bool tls,
     }
     if (stopping_) ex.keep_alive = false;
     bool sent = co_await send_response(stream, ex, std::move(response), is_api);
+    if (sent && body_skipped) {
+      end_exchange(in_flight, slot);
+      co_await linger_and_close(stream, true);
+      co_return;
+    }
     if (!sent || !ex.keep_alive) break;
   }
 
@@ -907,6 +922,7 @@ awaitable<void> Server::Impl::run_live_socket(Stream& stream, bhttp::request<bht
   const std::string request_id = ex.request.request_id;
   const bool tls_connection = !std::is_same_v<Stream, beast::tcp_stream>;
   ws.set_option(websocket::stream_base::decorator([request_id, tls_connection](websocket::response_type& res) {
+    res.erase(bhttp::field::server);  // no version banner
     res.set("X-Request-Id", request_id);
     res.set("X-Content-Type-Options", "nosniff");
     if (tls_connection) res.set("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
@@ -917,7 +933,7 @@ awaitable<void> Server::Impl::run_live_socket(Stream& stream, bhttp::request<bht
   log_access(ex, ec ? 400 : 101, 0);
   if (ec) co_return;
 
-  live->enqueue(nlohmann::json{{"type", "hello"},
+  live->enqueue(nlohmann::ordered_json{{"type", "hello"},
                                {"account_id", account_id},
                                {"server_time", iso8601_utc(std::chrono::system_clock::now())},
                                {"heartbeat_ms", options_.ws_heartbeat.count()}}

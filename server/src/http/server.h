@@ -44,15 +44,18 @@ struct ServerOptions {
   // Behind a reverse proxy on this machine: when the peer is a loopback address, take the
   // client address from the last X-Forwarded-For entry and TLS from X-Forwarded-Proto.
   bool trust_proxy_headers = false;
+  // The three callbacks are called from several threads at once and must be thread-safe.
   std::function<void(const std::string&)> access_log;  // one JSON line; default: stdout
   std::function<bool()> ready;                          // for /readyz; runs on the pool
-  WebSocketAuthenticator ws_authenticate;               // for /api/v1/live; runs on the pool
+  WebSocketAuthenticator ws_authenticate;               // for /api/v1/live; runs on the pool;
+                                                        // unset = every upgrade is refused
 };
 
 class Server {
  public:
   // Binds and listens at once, so port() is valid on return. Throws std::runtime_error when the
   // address cannot be used (port taken, bad address) or the TLS files cannot be loaded.
+  // The router is read from many threads without locks: finish adding routes before run().
   Server(ServerOptions options, Router& router);
   ~Server();
   Server(const Server&) = delete;

@@ -55,6 +55,16 @@ std::size_t WebSocketHub::close_all() {
   return targets.size();
 }
 
+void WebSocketHub::clear() {
+  decltype(by_account_) doomed;
+  {
+    std::lock_guard lock(mutex_);
+    doomed.swap(by_account_);
+    count_ = 0;
+  }
+  // Released outside the lock: a connection's destructor may call remove().
+}
+
 std::vector<std::shared_ptr<LiveConnection>> WebSocketHub::snapshot_all() const {
   std::vector<std::shared_ptr<LiveConnection>> out;
   std::lock_guard lock(mutex_);

@@ -51,6 +51,9 @@ class WebSocketHub {
   void remove(const LiveConnection* connection);
   // Asks every socket to close with "going away" (graceful shutdown); returns how many.
   std::size_t close_all();
+  // Forgets every socket (after the server's threads have stopped), so no socket outlives
+  // the io_context it belongs to.
+  void clear();
 
  private:
   std::vector<std::shared_ptr<LiveConnection>> snapshot_all() const;

@@ -461,7 +461,9 @@ class StylesHandler : public XmlHandler {
       const XML_Char* id = find_attribute(attributes, "numFmtId");
       const XML_Char* code = find_attribute(attributes, "formatCode");
       if (id != nullptr && code != nullptr) {
-        if (const auto parsed = parse_index(id)) out_.add_format(*parsed, is_date_format_code(code));
+        if (const auto parsed = parse_index(id)) {
+          out_.add_format(*parsed, is_date_format_code(code));
+        }
       }
     } else if (name == "cellXfs") {
       in_cell_formats_ = true;
@@ -603,15 +605,17 @@ std::string format_number(std::string_view raw) {
   }
   char buffer[64];
   if (value == std::floor(value) && std::fabs(value) < 1e15) {
-    const auto [out, e] = std::to_chars(buffer, buffer + sizeof buffer, static_cast<long long>(value));
+    const auto [out, e] =
+        std::to_chars(buffer, buffer + sizeof buffer, static_cast<long long>(value));
     return std::string(buffer, out);
   }
   const auto [out, e] = std::to_chars(buffer, buffer + sizeof buffer, value);
   return std::string(buffer, out);
 }
 
-// A date-formatted number is a day count; see decision 0001 for why dates are ISO text.
-// Time-of-day values (below one day) and values past 9999-12-31 are not dates.
+// A date-formatted number counts days from the workbook's epoch; it becomes ISO text like every
+// calendar date in sotay (docs/decisions/0001). Values below one day are a time of day, not a
+// date, and values past 9999-12-31 are not dates Excel can show; both stay numbers.
 std::optional<std::string> date_from_serial(std::string_view raw, bool date1904) {
   const std::string_view s = trim_xml_space(raw);
   double value = 0;
@@ -623,7 +627,7 @@ std::optional<std::string> date_from_serial(std::string_view raw, bool date1904)
   const auto serial = static_cast<long long>(std::floor(value));  // drop the time of day
   long long unix_days = 0;
   if (date1904) {
-    unix_days = serial - 24'107;  // serial 0 is 1904-01-01
+    unix_days = serial - 24'107;  // serial 1 is 1904-01-02
   } else if (serial == 60) {
     // Excel keeps Lotus 1-2-3's bug: 1900 is treated as a leap year, so serial 60 is a
     // 29 February that never was. Show it as Excel does.
@@ -642,7 +646,16 @@ std::optional<std::string> date_from_serial(std::string_view raw, bool date1904)
   return std::string(buffer);
 }
 
-enum class CellType { number, shared_string, inline_string, formula_string, boolean, error, date, other };
+enum class CellType {
+  number,
+  shared_string,
+  inline_string,
+  formula_string,
+  boolean,
+  error,
+  date,
+  other
+};
 
 CellType parse_cell_type(const XML_Char* t) {
   if (t == nullptr) return CellType::number;
@@ -891,7 +904,8 @@ std::string clean_sheet_name(std::string_view requested) {
     const std::size_t piece_units = c >= 0x10000 ? 2 : 1;
     if (units + piece_units > kMaxSheetNameUtf16Units) break;
     units += piece_units;
-    if (c < 0x80 && std::string_view("[]:*?/\\").find(static_cast<char>(c)) != std::string_view::npos) {
+    if (c < 0x80 &&
+        std::string_view("[]:*?/\\").find(static_cast<char>(c)) != std::string_view::npos) {
       name += '_';
     } else {
       name.append(piece);
@@ -1047,8 +1061,9 @@ std::string sheet_xml(const Table& table, std::size_t columns) {
     for (std::size_t c = 0; c < table[r].size(); ++c) {
       const std::string text = cell_text_for_xml(table[r][c]);
       if (text.empty()) continue;  // a missing cell reads back as "" anyway
-      row_xml += concat({"<c r=\"", detail::column_name(c), row_number, "\"",
-                         r == 0 ? " s=\"1\"" : "", " t=\"inlineStr\"><is><t xml:space=\"preserve\">"});
+      row_xml +=
+          concat({"<c r=\"", detail::column_name(c), row_number, "\"", r == 0 ? " s=\"1\"" : "",
+                  " t=\"inlineStr\"><is><t xml:space=\"preserve\">"});
       detail::append_xml_escaped(row_xml, text);
       row_xml += "</t></is></c>";
     }

@@ -29,37 +29,48 @@ sotay::io::ReadLimits fuzz_limits() {
   return limits;
 }
 
+const std::string kMainNamespace = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+const std::string kRelationshipType =
+    "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+const std::string kRelationshipsOpen =
+    "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">";
+
+std::string relationship(const std::string& id, const std::string& type,
+                         const std::string& target) {
+  return "<Relationship Id=\"" + id + "\" Type=\"" + kRelationshipType + "/" + type +
+         "\" Target=\"" + target + "\"/>";
+}
+
 // A small valid workbook: shared strings, a date style, an inline string, a gap.
 const std::vector<ZipEntry>& template_parts() {
-  static const std::vector<ZipEntry> parts = [] {
-    const std::string main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
-    const std::string rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
-    const std::string package_rel = "http://schemas.openxmlformats.org/package/2006/relationships";
-    return std::vector<ZipEntry>{
-        {"_rels/.rels", "<Relationships xmlns=\"" + package_rel + "\"><Relationship Id=\"rId1\" "
-                        "Type=\"" + rel + "/officeDocument\" Target=\"xl/workbook.xml\"/>"
-                        "</Relationships>"},
-        {"xl/workbook.xml", "<workbook xmlns=\"" + main + "\" xmlns:r=\"" + rel + "\">"
-                            "<workbookPr date1904=\"0\"/><sheets><sheet name=\"S\" sheetId=\"1\" "
-                            "r:id=\"rId1\"/></sheets></workbook>"},
-        {"xl/_rels/workbook.xml.rels",
-         "<Relationships xmlns=\"" + package_rel + "\">"
-         "<Relationship Id=\"rId1\" Type=\"" + rel + "/worksheet\" Target=\"worksheets/sheet1.xml\"/>"
-         "<Relationship Id=\"rId2\" Type=\"" + rel + "/styles\" Target=\"styles.xml\"/>"
-         "<Relationship Id=\"rId3\" Type=\"" + rel + "/sharedStrings\" Target=\"sharedStrings.xml\"/>"
-         "</Relationships>"},
-        {"xl/styles.xml", "<styleSheet xmlns=\"" + main + "\"><numFmts><numFmt numFmtId=\"164\" "
-                          "formatCode=\"dd/mm/yyyy\"/></numFmts><cellXfs><xf numFmtId=\"0\"/>"
-                          "<xf numFmtId=\"164\"/><xf numFmtId=\"14\"/></cellXfs></styleSheet>"},
-        {"xl/sharedStrings.xml", "<sst xmlns=\"" + main + "\"><si><t>Họ tên</t></si><si><r><t>"
-                                 "Nguyễn </t></r><r><t>An</t></r></si></sst>"},
-        {"xl/worksheets/sheet1.xml",
-         "<worksheet xmlns=\"" + main + "\"><sheetData><row r=\"1\"><c r=\"A1\" t=\"s\"><v>0</v>"
-         "</c><c r=\"C1\" s=\"1\"><v>45000</v></c></row><row r=\"2\"><c r=\"A2\" t=\"s\">"
-         "<v>1</v></c><c r=\"B2\" t=\"inlineStr\"><is><t>x</t></is></c><c r=\"C2\"><v>1.5</v>"
-         "</c></row></sheetData></worksheet>"},
-    };
-  }();
+  static const std::vector<ZipEntry> parts{
+      {"_rels/.rels",
+       kRelationshipsOpen + relationship("rId1", "officeDocument", "xl/workbook.xml") +
+           "</Relationships>"},
+      {"xl/workbook.xml",
+       "<workbook xmlns=\"" + kMainNamespace + "\" xmlns:r=\"" + kRelationshipType +
+           "\"><workbookPr date1904=\"0\"/>"
+           "<sheets><sheet name=\"S\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>"},
+      {"xl/_rels/workbook.xml.rels",
+       kRelationshipsOpen + relationship("rId1", "worksheet", "worksheets/sheet1.xml") +
+           relationship("rId2", "styles", "styles.xml") +
+           relationship("rId3", "sharedStrings", "sharedStrings.xml") + "</Relationships>"},
+      {"xl/styles.xml",
+       "<styleSheet xmlns=\"" + kMainNamespace +
+           "\"><numFmts><numFmt numFmtId=\"164\" formatCode=\"dd/mm/yyyy\"/></numFmts>"
+           "<cellXfs><xf numFmtId=\"0\"/><xf numFmtId=\"164\"/><xf numFmtId=\"14\"/></cellXfs>"
+           "</styleSheet>"},
+      {"xl/sharedStrings.xml",
+       "<sst xmlns=\"" + kMainNamespace +
+           "\"><si><t>Họ tên</t></si><si><r><t>Nguyễn </t></r><r><t>An</t></r></si></sst>"},
+      {"xl/worksheets/sheet1.xml",
+       "<worksheet xmlns=\"" + kMainNamespace +
+           "\"><sheetData>"
+           "<row r=\"1\"><c r=\"A1\" t=\"s\"><v>0</v></c><c r=\"C1\" s=\"1\"><v>45000</v></c></row>"
+           "<row r=\"2\"><c r=\"A2\" t=\"s\"><v>1</v></c>"
+           "<c r=\"B2\" t=\"inlineStr\"><is><t>x</t></is></c><c r=\"C2\"><v>1.5</v></c></row>"
+           "</sheetData></worksheet>"},
+  };
   return parts;
 }
 

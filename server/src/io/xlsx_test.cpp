@@ -38,14 +38,18 @@ std::string read_error(std::string_view data, const ReadLimits& limits = {}) {
 
 // ---- Building packages by hand --------------------------------------------------------------
 
+std::string relationship(std::string_view id, std::string_view type, std::string_view target) {
+  return "<Relationship Id=\"" + std::string(id) + "\" Type=\"" + std::string(kRelationshipType) +
+         "/" + std::string(type) + "\" Target=\"" + std::string(target) + "\"/>";
+}
+
 std::string workbook_rels(std::string_view extra = "") {
-  const std::string type(kRelationshipType);
   return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
-         "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
-         "<Relationship Id=\"rId1\" Type=\"" + type + "/worksheet\" Target=\"worksheets/sheet1.xml\"/>"
-         "<Relationship Id=\"rId2\" Type=\"" + type + "/styles\" Target=\"styles.xml\"/>"
-         "<Relationship Id=\"rId3\" Type=\"" + type + "/sharedStrings\" Target=\"sharedStrings.xml\"/>" +
-         std::string(extra) + "</Relationships>";
+         "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">" +
+         relationship("rId1", "worksheet", "worksheets/sheet1.xml") +
+         relationship("rId2", "styles", "styles.xml") +
+         relationship("rId3", "sharedStrings", "sharedStrings.xml") + std::string(extra) +
+         "</Relationships>";
 }
 
 std::string workbook(std::string_view workbook_pr = "") {
@@ -83,9 +87,8 @@ std::vector<ZipEntry> parts(const std::string& sheet_xml, const std::string& str
       {"[Content_Types].xml", "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/"
                               "content-types\"/>"},
       {"_rels/.rels",
-       "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
-       "<Relationship Id=\"rId1\" Type=\"" + std::string(kRelationshipType) +
-           "/officeDocument\" Target=\"xl/workbook.xml\"/></Relationships>"},
+       "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">" +
+           relationship("rId1", "officeDocument", "xl/workbook.xml") + "</Relationships>"},
       {"xl/workbook.xml", workbook_xml},
       {"xl/_rels/workbook.xml.rels", workbook_rels()},
       {"xl/styles.xml", styles()},
@@ -193,8 +196,8 @@ std::string zip_with_zero_entry(const std::vector<ZipEntry>& entries, const char
   if (archive == nullptr) throw std::runtime_error("zip_open_from_source");
   zip_source_keep(buffer);
   for (const ZipEntry& e : entries) {
-    zip_file_add(archive, e.name.c_str(), zip_source_buffer(archive, e.data.data(), e.data.size(), 0),
-                 0);
+    zip_file_add(archive, e.name.c_str(),
+                 zip_source_buffer(archive, e.data.data(), e.data.size(), 0), 0);
   }
   ZeroStream stream{zero_bytes, 0};
   zip_file_add(archive, name, zip_source_function(archive, zero_source, &stream), 0);
@@ -244,7 +247,8 @@ TEST(XlsxRead, SharedStringsNumbersDatesAndGaps) {
       "<c r=\"C2\" s=\"1\"><v>45000</v></c><c r=\"D2\" s=\"2\"><v>36526.75</v></c></row>"
       // Row 3 is missing altogether.
       "<row r=\"4\"><c r=\"A4\" t=\"inlineStr\"><is><t>Lê &amp; Phạm</t></is></c>"
-      "<c r=\"B4\"><v>3.5</v></c><c r=\"C4\" t=\"b\"><v>1</v></c><c r=\"D4\" t=\"e\"><v>#N/A</v></c>"
+      "<c r=\"B4\"><v>3.5</v></c><c r=\"C4\" t=\"b\"><v>1</v></c><c r=\"D4\" "
+      "t=\"e\"><v>#N/A</v></c>"
       "<c r=\"E4\" t=\"str\"><f>A1</f><v>công thức</v></c></row>"
       // A time-of-day format is not a date; the 1900 leap-year bug around serial 60.
       "<row r=\"5\"><c r=\"A5\" s=\"3\"><v>0.5</v></c><c r=\"B5\" s=\"4\"><v>1234.0</v></c>"
@@ -253,11 +257,12 @@ TEST(XlsxRead, SharedStringsNumbersDatesAndGaps) {
       // Styled but empty cells, as a formatted template has: not data, row dropped.
       "<row r=\"6\"><c r=\"A6\" s=\"1\"/><c r=\"B6\" s=\"2\"><v></v></c></row>";
   const Table table = read_xlsx(package(sheet(rows), strings));
-  EXPECT_EQ(table, (Table{{"Họ và tên", "", "Ngày sinh"},
-                          {"Nguyễn Văn Ấn", "42", "2023-03-15", "2000-01-01"},
-                          {},
-                          {"Lê & Phạm", "3.5", "TRUE", "", "công thức"},
-                          {"0.5", "1234", "1900-02-29", "1900-03-01", "1900-02-28", "1900-01-01"}}));
+  EXPECT_EQ(table,
+            (Table{{"Họ và tên", "", "Ngày sinh"},
+                   {"Nguyễn Văn Ấn", "42", "2023-03-15", "2000-01-01"},
+                   {},
+                   {"Lê & Phạm", "3.5", "TRUE", "", "công thức"},
+                   {"0.5", "1234", "1900-02-29", "1900-03-01", "1900-02-28", "1900-01-01"}}));
 }
 
 TEST(XlsxRead, NumbersAreWrittenPlainly) {
@@ -295,19 +300,17 @@ TEST(XlsxRead, Date1904System) {
 TEST(XlsxRead, FirstSheetComesFromWorkbookOrder) {
   // The first tab points at sheet2.xml, through an absolute target and a namespace prefix other
   // than "r"; a chart sheet before it is skipped.
-  std::vector<ZipEntry> entries = parts(sheet("<row><c t=\"inlineStr\"><is><t>sai</t></is></c></row>"));
+  std::vector<ZipEntry> entries =
+      parts(sheet("<row><c t=\"inlineStr\"><is><t>sai</t></is></c></row>"));
   entries[2].data =
       "<workbook xmlns=\"" + std::string(kMain) + "\" xmlns:x=\"" + std::string(kRelationshipType) +
       "\"><sheets><sheet name=\"Biểu đồ\" sheetId=\"3\" x:id=\"rId9\"/>"
       "<sheet name=\"Danh sách\" sheetId=\"2\" x:id=\"rId5\"/>"
       "<sheet name=\"Khác\" sheetId=\"1\" x:id=\"rId1\"/></sheets></workbook>";
-  entries[3].data = workbook_rels(
-      "<Relationship Id=\"rId5\" Type=\"" + std::string(kRelationshipType) +
-      "/worksheet\" Target=\"/xl/worksheets/sheet2.xml\"/>"
-      "<Relationship Id=\"rId9\" Type=\"" + std::string(kRelationshipType) +
-      "/chartsheet\" Target=\"chartsheets/sheet1.xml\"/>");
-  entries.push_back(
-      {"xl/worksheets/sheet2.xml", sheet("<row><c t=\"inlineStr\"><is><t>đúng</t></is></c></row>")});
+  entries[3].data = workbook_rels(relationship("rId5", "worksheet", "/xl/worksheets/sheet2.xml") +
+                                  relationship("rId9", "chartsheet", "chartsheets/sheet1.xml"));
+  entries.push_back({"xl/worksheets/sheet2.xml",
+                     sheet("<row><c t=\"inlineStr\"><is><t>đúng</t></is></c></row>")});
   EXPECT_EQ(read_xlsx(detail::build_zip(entries)), (Table{{"đúng"}}));
 }
 
@@ -334,8 +337,8 @@ TEST(XlsxRead, RowLimit) {
 TEST(XlsxRead, ColumnLimit) {
   ReadLimits limits;
   limits.max_columns = 2;
-  EXPECT_EQ(read_error(package(sheet("<row><c r=\"B1\"><v>1</v></c><c r=\"XFD1\"/></row>")), limits),
-            "");
+  EXPECT_EQ(
+      read_error(package(sheet("<row><c r=\"B1\"><v>1</v></c><c r=\"XFD1\"/></row>")), limits), "");
   EXPECT_EQ(read_error(package(sheet("<row><c r=\"C1\"><v>1</v></c></row>")), limits),
             "Tệp có quá nhiều cột (tối đa 2).");
 }
@@ -344,12 +347,14 @@ TEST(XlsxRead, CellLimit) {
   ReadLimits limits;
   limits.max_cell_bytes = 6;
   const std::string strings = shared_strings("<si><t>Nguyễn</t></si><si><t>An</t></si>");
-  EXPECT_EQ(read_error(package(sheet("<row r=\"3\"><c r=\"B3\" t=\"s\"><v>1</v></c></row>"), strings),
-                       limits),
-            "");
-  EXPECT_EQ(read_error(package(sheet("<row r=\"3\"><c r=\"B3\" t=\"s\"><v>0</v></c></row>"), strings),
-                       limits),
-            "Ô B3 có nội dung quá dài (tối đa 6 byte).");
+  EXPECT_EQ(
+      read_error(package(sheet("<row r=\"3\"><c r=\"B3\" t=\"s\"><v>1</v></c></row>"), strings),
+                 limits),
+      "");
+  EXPECT_EQ(
+      read_error(package(sheet("<row r=\"3\"><c r=\"B3\" t=\"s\"><v>0</v></c></row>"), strings),
+                 limits),
+      "Ô B3 có nội dung quá dài (tối đa 6 byte).");
   EXPECT_EQ(read_error(package(sheet("<row><c t=\"inlineStr\"><is><t>" + std::string(100000, 'x') +
                                      "</t></is></c></row>")),
                        limits),

@@ -43,7 +43,8 @@ std::string build_zip(const std::vector<ZipEntry>& entries) {
 
   for (const ZipEntry& entry : entries) {
     // The data is only read by zip_close, and `entries` outlives it.
-    zip_source_t* source = zip_source_buffer(archive.get(), entry.data.data(), entry.data.size(), 0);
+    zip_source_t* source =
+        zip_source_buffer(archive.get(), entry.data.data(), entry.data.size(), 0);
     if (source == nullptr) fail("cannot create entry source");
     if (zip_file_add(archive.get(), entry.name.c_str(), source, ZIP_FL_ENC_UTF_8) < 0) {
       zip_source_free(source);
