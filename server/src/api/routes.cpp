@@ -1,4 +1,5 @@
 #include "api/app.h"
+#include "util/embedded_files.h"
 
 namespace sotay::api {
 
@@ -10,6 +11,15 @@ void register_routes(http::Router& router, App& app) {
   register_account_routes(router, app);
   register_audit_routes(router, app);
   register_import_routes(router, app);
+
+  // The contract of this API (server/src/api/openapi.json); the web app's types are generated
+  // from the same file, and integration tests check real responses against it.
+  router.add("GET", "/api/v1/openapi.json", [](http::Request&) {
+    http::Response r;
+    r.body = std::string(embedded::kApiDocuments.at(0).text);
+    r.set_header("Cache-Control", "no-cache");
+    return r;
+  });
 }
 
 }  // namespace sotay::api

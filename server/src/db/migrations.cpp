@@ -2,17 +2,17 @@
 
 #include <cstdlib>
 
-#include "db/embedded_files.h"
+#include "util/embedded_files.h"
 
 namespace sotay::db {
 
 namespace {
 
-const std::vector<EmbeddedFile>& migrations_for(Dialect d) {
-  return d == Dialect::sqlite ? kSqliteMigrations : kPostgresMigrations;
+const std::vector<embedded::File>& migrations_for(Dialect d) {
+  return d == Dialect::sqlite ? embedded::kSqliteMigrations : embedded::kPostgresMigrations;
 }
 
-int version_of(const EmbeddedFile& f) { return std::atoi(std::string(f.name.substr(0, 4)).c_str()); }
+int version_of(const embedded::File& f) { return std::atoi(std::string(f.name.substr(0, 4)).c_str()); }
 
 void ensure_table(Database& db) {
   db.write([](Connection& c) {

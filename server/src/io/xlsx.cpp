@@ -83,10 +83,11 @@ std::size_t saturating_add(std::size_t a, std::size_t b) {
                                                          : a + b;
 }
 
+bool is_xml_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
 std::string_view trim_xml_space(std::string_view s) {
-  const auto is_space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
-  while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
-  while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
+  while (!s.empty() && is_xml_space(s.front())) s.remove_prefix(1);
+  while (!s.empty() && is_xml_space(s.back())) s.remove_suffix(1);
   return s;
 }
 
@@ -1061,9 +1062,12 @@ std::string sheet_xml(const Table& table, std::size_t columns) {
     for (std::size_t c = 0; c < table[r].size(); ++c) {
       const std::string text = cell_text_for_xml(table[r][c]);
       if (text.empty()) continue;  // a missing cell reads back as "" anyway
-      row_xml +=
-          concat({"<c r=\"", detail::column_name(c), row_number, "\"", r == 0 ? " s=\"1\"" : "",
-                  " t=\"inlineStr\"><is><t xml:space=\"preserve\">"});
+      // Without xml:space="preserve" spreadsheets may drop leading and trailing whitespace; Excel
+      // itself marks only such texts, which keeps big sheets noticeably smaller.
+      const bool preserve = is_xml_space(text.front()) || is_xml_space(text.back());
+      row_xml += concat({"<c r=\"", detail::column_name(c), row_number, "\"",
+                         r == 0 ? " s=\"1\"" : "", " t=\"inlineStr\"><is>",
+                         preserve ? "<t xml:space=\"preserve\">" : "<t>"});
       detail::append_xml_escaped(row_xml, text);
       row_xml += "</t></is></c>";
     }

@@ -12,7 +12,7 @@ struct ZipEntry {
   std::string data;
 };
 
-// Entries are deflated and stored in the given order. Throws std::runtime_error if libzip fails
+// Entries are deflated (fast level) and stored in the given order. Throws std::runtime_error if libzip fails
 // (it only does on allocation failure here, as nothing touches the file system).
 std::string build_zip(const std::vector<ZipEntry>& entries);
 

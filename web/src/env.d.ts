@@ -1,0 +1,3 @@
+/// <reference types="vite/client" />
+// Set by vite.config.ts from package.json and the build time.
+declare const __APP_VERSION__: string;

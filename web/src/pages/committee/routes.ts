@@ -1,0 +1,83 @@
+// Committee screens: the route table the colleague building them fills in. Every page here is a
+// lazy chunk (named assets/c-*.js by vite.config.ts), so members never download them and the
+// service worker does not precache them; they are cached the first time a committee opens them.
+//
+// To add a screen: write the page in this folder (default export, props: RouteProps), add a row
+// here with the roles that may open it (the server still checks scope on every request: a page
+// must show <NotAllowed/> when the API answers 403/404 — see components/ApiState.tsx).
+import type { Role } from '../../api/types';
+import { vi } from '../../i18n/vi';
+import type { RouteDef } from '../../routes';
+
+// Who may open what mirrors domain/actor.h: cell committees and above see and edit members;
+// committees and admins manage units and accounts; only admins read the audit log.
+const VIEW_MEMBERS: readonly Role[] = ['cell_committee', 'committee', 'admin'];
+const MANAGE: readonly Role[] = ['committee', 'admin'];
+const ADMIN: readonly Role[] = ['admin'];
+
+export const COMMITTEE_PATHS = {
+  home: '/committee',
+  tree: '/committee/units',
+  unit: '/committee/units/:id',
+  member: '/committee/members/:id',
+  import: '/committee/units/:id/import',
+  accounts: '/committee/accounts',
+  audit: '/committee/audit',
+} as const;
+
+export const committeeRoutes: RouteDef[] = [
+  {
+    path: COMMITTEE_PATHS.home,
+    title: vi.committee.title,
+    access: 'signed_in',
+    roles: VIEW_MEMBERS,
+    load: () => import('./CommitteeHome'),
+  },
+  {
+    path: COMMITTEE_PATHS.tree,
+    title: vi.committee.orgTree,
+    access: 'signed_in',
+    roles: VIEW_MEMBERS,
+    load: () => import('./OrgTree'),
+  },
+  {
+    path: COMMITTEE_PATHS.unit,
+    title: vi.committee.unit,
+    access: 'signed_in',
+    roles: VIEW_MEMBERS,
+    load: () => import('./UnitPage'),
+  },
+  {
+    path: COMMITTEE_PATHS.import,
+    title: vi.committee.import,
+    access: 'signed_in',
+    roles: VIEW_MEMBERS,
+    load: () => import('./ImportMembers'),
+  },
+  {
+    path: COMMITTEE_PATHS.member,
+    title: vi.committee.member,
+    access: 'signed_in',
+    roles: VIEW_MEMBERS,
+    load: () => import('./MemberRecord'),
+  },
+  {
+    path: COMMITTEE_PATHS.accounts,
+    title: vi.committee.accounts,
+    access: 'signed_in',
+    roles: MANAGE,
+    load: () => import('./Accounts'),
+  },
+  {
+    path: COMMITTEE_PATHS.audit,
+    title: vi.committee.audit,
+    access: 'signed_in',
+    roles: ADMIN,
+    load: () => import('./AuditLog'),
+  },
+];
+
+// Fills a pattern's :params: committeePath(COMMITTEE_PATHS.unit, { id: 12 }) → "/committee/units/12".
+export function committeePath(pattern: string, params: Record<string, string | number>): string {
+  return pattern.replace(/:(\w+)/g, (_, name: string) => encodeURIComponent(String(params[name] ?? '')));
+}

@@ -1,0 +1,223 @@
+// The service worker: what makes Sổ tay open on a phone with no signal.
+//
+//  - install: precache the app shell (index.html, the entry and member-screen chunks, CSS,
+//    manifest, icons). The list and the version are injected at build time (scripts/postbuild.mjs),
+//    so every deploy yields a byte-different sw.js and the browser installs it as an update.
+//  - navigations (app routes): the cached shell, so the app starts offline and instantly on 3G;
+//    the network only when the shell is not cached yet.
+//  - /assets/* (content-hashed, immutable): cache first. Committee chunks (assets/c-*) are not
+//    precached — members never need them — and are cached the first time they are loaded.
+//  - GET /api/v1/*: network first, cached copy when the network fails or is too slow; answers
+//    from the cache carry X-Sotay-From-Cache so the app can say it shows saved data.
+//  - everything else (POST/PATCH/DELETE, the live socket, exports): straight to the network.
+//    Changes made offline are queued by the page (src/lib/offline-queue.ts), which holds the CSRF
+//    token; when connectivity returns this worker tells open pages to replay their outbox.
+//  - a new version waits until the person presses "Tải lại" (message SKIP_WAITING).
+/// <reference lib="webworker" />
+
+declare const __PRECACHE__: string[];
+declare const __ALL_ASSETS__: string[];
+declare const __VERSION__: string;
+
+const sw = self as unknown as ServiceWorkerGlobalScope;
+
+const SHELL_CACHE = `sotay-shell-${__VERSION__}`;
+const ASSET_CACHE = 'sotay-assets';
+// Shared with the page (src/lib/session.ts), which deletes it on sign-out.
+const API_CACHE = 'sotay-api';
+const API_PREFIX = '/api/v1/';
+// With a cached copy in hand, do not keep an older member waiting on a crawling connection.
+const API_TIMEOUT_MS = 6000;
+// Downloads and live connections are never cached.
+const API_NO_CACHE = [/^\/api\/v1\/live/, /\/export(\?|$)/, /^\/api\/v1\/imports\//];
+
+const FROM_CACHE_HEADER = 'X-Sotay-From-Cache';
+
+sw.addEventListener('install', (event) => {
+  event.waitUntil(
+    (async () => {
+      const cache = await caches.open(SHELL_CACHE);
+      // cache: 'reload' skips the HTTP cache for no-cache files (index.html, the manifest) so the
+      // shell stored is the one of this version; hashed assets come from the HTTP cache anyway.
+      await cache.addAll(__PRECACHE__.map((url) => new Request(url, { cache: 'reload' })));
+      // The first install has no old version to wait for; updates wait for the person.
+      if (!(await hasOtherVersion())) await sw.skipWaiting();
+    })(),
+  );
+});
+
+async function hasOtherVersion(): Promise<boolean> {
+  const names = await caches.keys();
+  return names.some((n) => n.startsWith('sotay-shell-') && n !== SHELL_CACHE);
+}
+
+sw.addEventListener('activate', (event) => {
+  event.waitUntil(
+    (async () => {
+      const names = await caches.keys();
+      await Promise.all(
+        names.filter((n) => n.startsWith('sotay-shell-') && n !== SHELL_CACHE).map((n) => caches.delete(n)),
+      );
+      // Runtime-cached chunks of older versions are dead weight on a small phone.
+      const assets = await caches.open(ASSET_CACHE);
+      const keep = new Set(__ALL_ASSETS__);
+      for (const req of await assets.keys()) {
+        if (!keep.has(new URL(req.url).pathname)) await assets.delete(req);
+      }
+      await sw.clients.claim();
+    })(),
+  );
+});
+
+sw.addEventListener('message', (event) => {
+  const data = event.data as { type?: string; urls?: unknown } | null;
+  if (data?.type === 'SKIP_WAITING') {
+    void sw.skipWaiting();
+  } else if (data?.type === 'WARM' && Array.isArray(data.urls)) {
+    event.waitUntil(warm(data.urls.filter((u): u is string => typeof u === 'string')));
+  }
+});
+
+// Fetch again, now through this worker, what the page loaded before the worker controlled it.
+async function warm(urls: string[]): Promise<void> {
+  const cache = await caches.open(API_CACHE);
+  await Promise.all(
+    urls
+      .filter((u) => u.startsWith(API_PREFIX) && cacheableApi(u))
+      .map(async (u) => {
+        try {
+          const res = await fetch(u, { credentials: 'same-origin' });
+          if (res.ok) await cache.put(u, res);
+        } catch {
+          // Offline again already: nothing to keep.
+        }
+      }),
+  );
+}
+
+function cacheableApi(pathAndQuery: string): boolean {
+  return !API_NO_CACHE.some((re) => re.test(pathAndQuery));
+}
+
+sw.addEventListener('fetch', (event) => {
+  const req = event.request;
+  const url = new URL(req.url);
+  if (url.origin !== sw.location.origin) return;
+  if (req.method !== 'GET') return;
+
+  if (url.pathname.startsWith(API_PREFIX)) {
+    if (!cacheableApi(url.pathname + url.search)) return;
+    event.respondWith(networkFirst(req, event));
+    return;
+  }
+  if (req.mode === 'navigate') {
+    event.respondWith(shell(req));
+    return;
+  }
+  if (url.pathname.startsWith('/assets/')) {
+    event.respondWith(cacheFirst(req, true));
+    return;
+  }
+  // The manifest, icons, favicon: precached; anything else goes to the network.
+  event.respondWith(cacheFirst(req, false));
+});
+
+async function shell(req: Request): Promise<Response> {
+  const cache = await caches.open(SHELL_CACHE);
+  const cached = await cache.match('/index.html');
+  if (cached) return cached;
+  try {
+    return await fetch(req);
+  } catch {
+    return offlinePage();
+  }
+}
+
+async function cacheFirst(req: Request, store: boolean): Promise<Response> {
+  const hit = await caches.match(req, { ignoreVary: true });
+  if (hit) return hit;
+  try {
+    const res = await fetch(req);
+    if (store && res.ok) {
+      const copy = res.clone();
+      void caches.open(ASSET_CACHE).then((c) => c.put(req, copy));
+    }
+    return res;
+  } catch {
+    return Response.error();
+  }
+}
+
+function markFromCache(res: Response): Response {
+  const headers = new Headers(res.headers);
+  headers.set(FROM_CACHE_HEADER, '1');
+  return new Response(res.body, { status: res.status, statusText: res.statusText, headers });
+}
+
+async function networkFirst(req: Request, event: FetchEvent): Promise<Response> {
+  const cache = await caches.open(API_CACHE);
+  const cached = await cache.match(req);
+  const network = fetch(req).then(async (res) => {
+    // Only successful answers are kept; a 401 means the session ended and the page will clear
+    // the cache itself.
+    if (res.ok) await cache.put(req, res.clone());
+    return res;
+  });
+  // Keep updating the cache even if the page got the cached copy first.
+  event.waitUntil(network.then(() => undefined, () => undefined));
+  if (!cached) {
+    try {
+      return await network;
+    } catch {
+      notifyOffline();
+      return Response.error();
+    }
+  }
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<'timeout'>((resolve) => {
+    timer = setTimeout(() => resolve('timeout'), API_TIMEOUT_MS);
+  });
+  try {
+    const winner = await Promise.race([network, timeout]);
+    if (winner !== 'timeout') return winner;
+    return markFromCache(cached);
+  } catch {
+    notifyOffline();
+    return markFromCache(cached);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+// A minimal page for a navigation before the shell was ever cached (first visit, offline).
+function offlinePage(): Response {
+  const html =
+    '<!doctype html><html lang="vi"><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">' +
+    '<title>Sổ tay</title><body style="font-family:system-ui,sans-serif;padding:1rem;line-height:1.5">' +
+    '<h1>Sổ tay đảng viên</h1><p>Bạn đang ngoại tuyến và Sổ tay chưa được lưu trên máy này. Vui lòng mở lại khi có mạng.</p></body></html>';
+  return new Response(html, { headers: { 'Content-Type': 'text/html; charset=utf-8' } });
+}
+
+// Pages listen for the `online` event themselves; this covers browsers where that event is
+// unreliable: once a request fails, poll lightly and tell pages when the server answers again.
+let probing = false;
+function notifyOffline(): void {
+  if (probing) return;
+  probing = true;
+  const probe = async () => {
+    try {
+      const res = await fetch('/api/v1/me', { method: 'GET', cache: 'no-store', credentials: 'same-origin' });
+      // Any answer (even 401) means the server is reachable again.
+      void res.body?.cancel();
+      probing = false;
+      const clients = await sw.clients.matchAll({ type: 'window' });
+      clients.forEach((c) => c.postMessage({ type: 'ONLINE' }));
+    } catch {
+      setTimeout(probe, 15000);
+    }
+  };
+  setTimeout(probe, 15000);
+}
+
+// A module, so the declarations above stay local to this file.
+export {};
