@@ -27,10 +27,12 @@ export default defineConfig({
       output: {
         // Committee chunks get a c- prefix so the service worker can leave them out of the
         // precache: members never download committee screens.
-        chunkFileNames: (chunk) =>
-          chunk.facadeModuleId && /[\\/]pages[\\/]committee[\\/]/.test(chunk.facadeModuleId)
-            ? 'assets/c-[name]-[hash].js'
-            : 'assets/[name]-[hash].js',
+        // A chunk counts as committee-only when every module in it comes from pages/committee/.
+        chunkFileNames: (chunk) => {
+          const ids = chunk.moduleIds.length ? chunk.moduleIds : chunk.facadeModuleId ? [chunk.facadeModuleId] : [];
+          const committeeOnly = ids.length > 0 && ids.every((id) => /[\\/]pages[\\/]committee[\\/]/.test(id));
+          return committeeOnly ? 'assets/c-[name]-[hash].js' : 'assets/[name]-[hash].js';
+        },
       },
     },
   },

@@ -1,8 +1,11 @@
 // Generates src/api/schema.d.ts from the server's OpenAPI document, the contract the app is
-// type-checked against (`tsc` then fails on a renamed or removed field). Skips the work when the
-// output is newer than the document, so repeated builds and test runs stay fast.
+// type-checked against (`tsc` then fails on a renamed or removed field). The output's first line
+// records a hash of the document and of this script; when both match, nothing is regenerated,
+// so repeated builds and test runs stay fast. A hash, not file times: a checkout or a copy can
+// leave an older document with a newer time.
 import { spawnSync } from 'node:child_process';
-import { existsSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -15,9 +18,16 @@ if (!existsSync(spec)) {
   console.error(`gen:api: ${spec} not found — the API contract the web app is checked against.`);
   process.exit(1);
 }
-if (existsSync(out) && statSync(out).mtimeMs >= statSync(spec).mtimeMs && statSync(out).mtimeMs >= statSync(here + '/gen-api.mjs').mtimeMs) {
-  process.exit(0);
-}
+const hash = createHash('sha256')
+  .update(readFileSync(spec))
+  .update(readFileSync(fileURLToPath(import.meta.url)))
+  .digest('hex')
+  .slice(0, 16);
+const marker = `// openapi-sha256: ${hash}\n`;
+if (existsSync(out) && readFileSync(out, 'utf8').startsWith(marker)) process.exit(0);
+
 const bin = resolve(web, 'node_modules/.bin/openapi-typescript');
-const r = spawnSync(bin, [spec, '--output', out], { stdio: 'inherit' });
-process.exit(r.status ?? 1);
+const r = spawnSync(bin, [spec, '--output', out], { stdio: ['ignore', 'ignore', 'inherit'] });
+if (r.status !== 0) process.exit(r.status ?? 1);
+writeFileSync(out, marker + readFileSync(out, 'utf8'));
+console.log(`gen:api: src/api/schema.d.ts generated from ${spec}`);

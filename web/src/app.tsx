@@ -54,21 +54,21 @@ export function App() {
   }, [title]);
 
   // After a client-side navigation, move focus to the new screen's heading, as a page load
-  // would, so keyboard and screen-reader users start at the top of what changed.
-  const first = useRef(true);
-  const shownKey = decision.kind === 'render' ? decision.route.path : decision.kind;
+  // would, so keyboard and screen-reader users start at the top of what changed. Not on the first
+  // screen: there the browser's own order (skip link first) applies.
+  const lastPath = useRef<string | null>(null);
   useEffect(() => {
-    if (first.current) {
-      first.current = false;
-      return;
-    }
+    if (decision.kind === 'wait' || decision.kind === 'redirect') return;
+    const previous = lastPath.current;
+    lastPath.current = loc.path;
+    if (previous === null || previous === loc.path) return;
     const t = setTimeout(() => {
       const main = document.getElementById('main');
       const heading = main?.querySelector<HTMLElement>('h1');
       (heading ?? main)?.focus({ preventScroll: true });
     }, 50);
     return () => clearTimeout(t);
-  }, [loc.path, shownKey]);
+  }, [loc.path, decision.kind]);
 
   let content;
   switch (decision.kind) {

@@ -90,6 +90,15 @@ export function safeNext(next: string | null): string {
   return next;
 }
 
+// "?next=/committee/units%3Fq%3D…" for where the person was going; nothing for the home page.
+function nextParam(path: string, query: URLSearchParams): string {
+  const here = path + (query.toString() ? `?${query.toString()}` : '');
+  if (here === PATHS.home || path === PATHS.login) return '';
+  // Moving from one step to the next keeps the original destination.
+  if (path === PATHS.password || path === PATHS.totp) return query.get('next') ? `?next=${encodeURIComponent(query.get('next')!)}` : '';
+  return `?next=${encodeURIComponent(here)}`;
+}
+
 export function decide(path: string, query: URLSearchParams, state: SessionState, table: RouteDef[] = routes): Decision {
   const found = findRoute(path, table);
   if (!found) return { kind: 'not_found' };
@@ -100,20 +109,22 @@ export function decide(path: string, query: URLSearchParams, state: SessionState
       return { kind: 'wait' };
     case 'unreachable':
       return route.access === 'public' ? { kind: 'render', route, params } : { kind: 'unreachable' };
-    case 'signed_out': {
+    case 'signed_out':
       if (route.access === 'public') return { kind: 'render', route, params };
-      const here = path + (query.toString() ? `?${query.toString()}` : '');
-      const next = here === PATHS.home ? '' : `?next=${encodeURIComponent(here)}`;
-      return { kind: 'redirect', to: PATHS.login + next };
-    }
+      return { kind: 'redirect', to: PATHS.login + nextParam(path, query) };
     case 'signed_in': {
       const { me } = state;
       if (route.access === 'public') return { kind: 'redirect', to: safeNext(query.get('next')) };
-      // Steps the server insists on come before anything else, in the server's order.
+      // Steps the server insists on come before anything else, in the server's order; the step's
+      // screen continues to where the person was going once done.
       if (me.account.must_change_password)
-        return route.step === 'password' ? { kind: 'render', route, params } : { kind: 'redirect', to: PATHS.password };
+        return route.step === 'password'
+          ? { kind: 'render', route, params }
+          : { kind: 'redirect', to: PATHS.password + nextParam(path, query) };
       if (me.account.totp_setup_required)
-        return route.step === 'totp' ? { kind: 'render', route, params } : { kind: 'redirect', to: PATHS.totp };
+        return route.step === 'totp'
+          ? { kind: 'render', route, params }
+          : { kind: 'redirect', to: PATHS.totp + nextParam(path, query) };
       if (route.roles && !hasAnyRole(me, route.roles)) return { kind: 'forbidden' };
       return { kind: 'render', route, params };
     }

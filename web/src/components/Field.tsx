@@ -9,7 +9,7 @@ interface InputProps {
   name?: string;
   type?: 'text' | 'password' | 'tel' | 'email' | 'date' | 'number' | 'search';
   autocomplete?: string;
-  autocapitalize?: string;
+  autocapitalize?: 'none' | 'off' | 'on' | 'sentences' | 'words';
   inputMode?: 'text' | 'numeric' | 'tel' | 'email' | 'search' | 'decimal';
   spellcheck?: boolean;
   required?: boolean;
@@ -42,7 +42,8 @@ export function Field({ label, value, onValue, error, hint, inputRef, type = 'te
       )}
       <input
         id={id}
-        type={type}
+        // Preact 11 types <input> props per `type` value; a union-typed value cannot pick one.
+        type={type as 'text'}
         ref={inputRef}
         value={value}
         onInput={(e) => onValue(e.currentTarget.value)}

@@ -32,7 +32,7 @@ export const vi = {
     menu: 'Trình đơn',
   },
   network: {
-    offline: 'Bạn đang ngoại tuyến. Sổ tay hiển thị dữ liệu đã lưu; thay đổi sẽ được gửi khi có mạng.',
+    offline: 'Bạn đang ngoại tuyến. Đang hiển thị dữ liệu đã lưu trên máy.',
     fromCache: 'Đang xem dữ liệu đã lưu trên máy.',
     queued: 'Đã lưu trên máy. Sẽ tự gửi khi có mạng trở lại.',
     pending: (n: number) => `${n} thay đổi đang chờ gửi khi có mạng.`,
@@ -130,6 +130,7 @@ export const vi = {
     forcedTitle: 'Đặt mật khẩu mới',
     forcedIntro: 'Đây là lần đăng nhập đầu tiên hoặc mật khẩu vừa được cấp lại. Hãy đặt mật khẩu của riêng bạn để tiếp tục.',
     current: 'Mật khẩu hiện tại',
+    currentForced: 'Mật khẩu bạn vừa dùng để đăng nhập',
     next: 'Mật khẩu mới',
     repeat: 'Nhập lại mật khẩu mới',
     rules: 'Ít nhất 8 ký tự, có cả chữ và số, không chứa tên đăng nhập.',

@@ -12,6 +12,7 @@ import {
 import type { Me, Role, SignInResult } from '../api/types';
 import { vi } from '../i18n/vi';
 import { flash } from './flash';
+import { navigate } from './router';
 import * as outbox from './offline-queue';
 import { readSignedInHint, writeSignedInHint } from './settings';
 import { createStore } from './store';
@@ -108,12 +109,15 @@ export async function signOut(): Promise<void> {
   }
   await outbox.clear().catch(() => undefined);
   endLocally();
+  // A deliberate sign-out starts over at sign-in, not "come back to Settings afterwards".
+  navigate('/login', { replace: true });
 }
 
 // After "sign out everywhere" the server has already cleared the cookie.
 export function signedOutElsewhere(): void {
   void outbox.clear().catch(() => undefined);
   endLocally();
+  navigate('/login', { replace: true });
 }
 
 // Sends what was queued offline. Called at start-up, on `online` and when the SW says so.

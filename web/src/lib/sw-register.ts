@@ -24,7 +24,9 @@ export function registerServiceWorker(onBackOnline: () => void): void {
     }
     // First visit: the worker has just taken control of this page. What the person opened so far
     // (GET /me and the like) came before it, so ask it to keep those for offline use.
-    sw.controller?.postMessage({ type: 'WARM', urls: openedApiUrls() });
+    // (TypeScript narrows `controller` to null from `hadController` above; it has changed since.)
+    const controller = sw.controller as ServiceWorker | null;
+    controller?.postMessage({ type: 'WARM', urls: openedApiUrls() });
   });
 
   sw.addEventListener('message', (event: MessageEvent) => {

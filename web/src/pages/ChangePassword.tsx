@@ -6,9 +6,11 @@ import { Field, FormError, FormSuccess } from '../components/Field';
 import { vi } from '../i18n/vi';
 import { flash } from '../lib/flash';
 import { loadMe, session, signOut } from '../lib/session';
+import { navigate } from '../lib/router';
 import { useStore } from '../lib/store';
+import { safeNext, type RouteProps } from '../routes';
 
-export default function ChangePassword() {
+export default function ChangePassword({ query }: RouteProps) {
   const state = useStore(session);
   const forced = state.status === 'signed_in' && state.me.account.must_change_password;
   const [current, setCurrent] = useState('');
@@ -37,8 +39,10 @@ export default function ChangePassword() {
       setRepeat('');
       flash(vi.password.done, 'success');
       setDone(vi.password.done);
-      // Clears must_change_password; the guard then lets the person through.
+      // Clears must_change_password; a forced change then continues where the person was going
+      // (or to the next required step, which the guard decides).
       await loadMe();
+      if (forced) navigate(safeNext(query.get('next')), { replace: true });
     } catch (err) {
       if (err instanceof ApiError) {
         setErrors(err.fields);
@@ -59,7 +63,7 @@ export default function ChangePassword() {
         <FormError message={formError} />
         <FormSuccess message={done} />
         <Field
-          label={vi.password.current}
+          label={forced ? vi.password.currentForced : vi.password.current}
           name="current_password"
           type="password"
           autocomplete="current-password"

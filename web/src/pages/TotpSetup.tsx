@@ -8,14 +8,16 @@ import { QrCode } from '../components/QrCode';
 import { vi } from '../i18n/vi';
 import { flash } from '../lib/flash';
 import { loadMe, session, signOut } from '../lib/session';
+import { navigate } from '../lib/router';
 import { useStore } from '../lib/store';
+import { safeNext, type RouteProps } from '../routes';
 
 // "JBSWY3DPEHPK3PXP" → "JBSW Y3DP EHPK 3PXP": easier to copy by hand.
 export function groupSecret(secret: string): string {
   return secret.replace(/\s+/g, '').replace(/(.{4})(?=.)/g, '$1 ');
 }
 
-export default function TotpSetup() {
+export default function TotpSetup({ query }: RouteProps) {
   const state = useStore(session);
   const me = state.status === 'signed_in' ? state.me : null;
   const forced = !!me?.account.totp_setup_required;
@@ -62,6 +64,7 @@ export default function TotpSetup() {
       setDone(vi.totp.done);
       flash(vi.totp.done, 'success');
       await loadMe();
+      if (forced) navigate(safeNext(query.get('next')), { replace: true });
     } catch (err) {
       fail(err);
     } finally {

@@ -37,9 +37,12 @@ sw.addEventListener('install', (event) => {
   event.waitUntil(
     (async () => {
       const cache = await caches.open(SHELL_CACHE);
-      // cache: 'reload' skips the HTTP cache for no-cache files (index.html, the manifest) so the
-      // shell stored is the one of this version; hashed assets come from the HTTP cache anyway.
-      await cache.addAll(__PRECACHE__.map((url) => new Request(url, { cache: 'reload' })));
+      // Files without a content hash (index.html, the manifest, icons) are fetched past the HTTP
+      // cache so the shell stored is this version's; hashed assets may come from the HTTP cache,
+      // where the first visit just put them — no second download on a slow connection.
+      await cache.addAll(
+        __PRECACHE__.map((url) => new Request(url, url.startsWith('/assets/') ? {} : { cache: 'reload' })),
+      );
       // The first install has no old version to wait for; updates wait for the person.
       if (!(await hasOtherVersion())) await sw.skipWaiting();
     })(),
