@@ -158,10 +158,11 @@ bad_responses() {
 }
 
 # ---- nginx baseline ------------------------------------------------------------------------
-say "nginx baseline (static 100-byte JSON, worker_processes 1, CPU $SERVER_CPU)"
+# Measured right before each backend's HTTP runs, and each ratio uses the nginx figure taken just
+# before it: on this shared machine the baseline moves with everyone else's load.
 NGX=$WORK/nginx
 mkdir -p "$NGX/www" "$NGX/logs"
-printf '{"login":"dangvien","full_name":"Nguyễn Văn An","unit":"Chi bộ 1","roles":["member"],"ok":1}' >"$NGX/www/me.json"
+printf '{"login":"dangvien","full_name":"Nguyễn Văn An","unit":"Chi bộ 1","roles":["member"],"ok":true}' >"$NGX/www/me.json"
 NGX_BYTES=$(stat -c %s "$NGX/www/me.json")
 NGX_PORT=$(free_port)
 cat >"$NGX/nginx.conf" <<EOF
@@ -182,14 +183,18 @@ http {
   }
 }
 EOF
-taskset -c "$SERVER_CPU" nginx -p "$NGX/" -e "$NGX/logs/error.log" -c "$NGX/nginx.conf" &
-NGX_PID=$!
-PIDS+=("$NGX_PID")
-wait_http "http://127.0.0.1:$NGX_PORT/me.json"
-wrk_run nginx "http://127.0.0.1:$NGX_PORT/me.json"
-NGINX_RPS=$W_RPS
-stop_pid "$NGX_PID"
-row "nginx static file ($NGX_BYTES-byte JSON), req/s" "—" "$(fmt_int "$NGINX_RPS") req/s$(bad_responses)" "baseline" "—"
+NGINX_RPS=0
+nginx_baseline() {  # nginx_baseline LABEL → sets NGINX_RPS, adds a row
+  say "nginx baseline $1 (static $NGX_BYTES-byte JSON, worker_processes 1, CPU $SERVER_CPU)"
+  taskset -c "$SERVER_CPU" nginx -p "$NGX/" -e "$NGX/logs/error.log" -c "$NGX/nginx.conf" &
+  local pid=$!
+  PIDS+=("$pid")
+  wait_http "http://127.0.0.1:$NGX_PORT/me.json"
+  wrk_run "nginx-${1// /-}" "http://127.0.0.1:$NGX_PORT/me.json"
+  NGINX_RPS=$W_RPS
+  stop_pid "$pid"
+  row "nginx static file ($NGX_BYTES-byte JSON), req/s, $1" "—" "$(fmt_int "$NGINX_RPS") req/s$(bad_responses)" "baseline" "—"
+}
 
 # ---- data ---------------------------------------------------------------------------------
 say "demo --scale province into SQLite"
@@ -255,6 +260,7 @@ sign_in() {
 
 http_suite() {  # http_suite URL LABEL
   local url=$1 label=$2 log=$WORK/serve-$2.log cell starts=() i me_tok bithu_tok code
+  nginx_baseline "before the $label runs"
   say "$label: start to ready (3 starts), HTTP load, memory"
   cell=$(sql "$url" "SELECT m.unit_id FROM accounts a JOIN members m ON m.id = a.member_id WHERE a.login = 'dangvien'")
   for i in 1 2 3; do
@@ -471,7 +477,7 @@ LOAD_NOW=$(cut -d' ' -f1-3 /proc/loadavg)
   echo "- Pinning: the server under test (nginx, or \`sotay serve\`) runs on CPU $SERVER_CPU with \`taskset -c $SERVER_CPU\`; wrk runs on CPU $CLIENT_CPU with \`taskset -c $CLIENT_CPU\`. The throwaway PostgreSQL cluster runs on CPU(s) $PG_CPUS (\`BENCH_PG_CPUS\`), so on PostgreSQL the whole server side shares CPU $SERVER_CPU."
   echo "- sotay: \`taskset -c $SERVER_CPU sotay serve --port P --bind 127.0.0.1 --db DB --web '' --threads 1 --blocking-threads 2\` (one I/O thread, two database threads, default pool). Its access log (one JSON line per request, on stdout) goes to /dev/null; nginx has \`access_log off\`."
   echo "- nginx $(nginx -v 2>&1 | sed 's|.*/||'): \`worker_processes 1\`, \`access_log off\`, one static file of $NGX_BYTES bytes, config written to a temp folder, run as \`taskset -c $SERVER_CPU nginx -p DIR -c DIR/nginx.conf\` with \`daemon off\`."
-  echo "- wrk: \`taskset -c $CLIENT_CPU wrk -t1 -c$CONNS -d${SECONDS_EACH}s --latency [-H 'Cookie: sotay_session=…'] URL\`, each after an unrecorded ${WARMUP} s warm-up with the same settings. Ratios are sotay req/s ÷ nginx req/s of this run. Non-2xx answers or socket errors make a row FAIL."
+  echo "- wrk: \`taskset -c $CLIENT_CPU wrk -t1 -c$CONNS -d${SECONDS_EACH}s --latency [-H 'Cookie: sotay_session=…'] URL\`, each after an unrecorded ${WARMUP} s warm-up with the same settings. Ratios are sotay req/s ÷ the nginx req/s measured just before that backend's runs (nginx is measured twice for that reason). Non-2xx answers or socket errors make a row FAIL."
   echo "- p99 at half rate: the same wrk with \`-s bench/pace.lua\` and \`BENCH_RATE\` = half the max req/s measured just before on that endpoint and backend; the script spaces the requests of all connections on one schedule (1/rate apart), and wrk's \`--latency\` prints the p99."
   echo "- Sessions: \`POST /api/v1/session\` as \`dangvien\` (for /me) and as \`bithu\` (for the members of dangvien's cell), on each backend."
   echo "- Start to ready: from launching \`sotay serve\` until \`GET /readyz\` answers 200, polled every 5 ms over bash's /dev/tcp; three launches on the province database, median."

@@ -8,6 +8,8 @@ while (($#)); do
   if [[ $1 == "--" ]]; then shift; targets=("$@"); break; fi
   cmake_args+=("$1"); shift
 done
+# Let ccache share results between clones in different folders (CI clones afresh).
+export CCACHE_BASEDIR="$PWD" CCACHE_NOHASHDIR=1
 if [[ ! -f "$dir/build.ninja" ]]; then
   cmake -S . -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo "${cmake_args[@]}" >/dev/null
 fi

@@ -444,6 +444,9 @@ scenario('a new deploy offers "Đã có phiên bản mới — Tải lại" and 
   assert.ok(!caches.includes(`sotay-shell-${version}`), 'old shell cache kept');
 });
 
+// The committee screens' scenarios live in e2e/committee.mjs and use the helpers above.
+(await import('./committee.mjs')).register(scenario, { shot, checkTapTargets });
+
 // ---------------------------------------------------------------------------------------------
 
 const filter = process.argv[2];

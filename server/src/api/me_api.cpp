@@ -14,17 +14,16 @@ namespace {
 
 nlohmann::json me_json(App& app, const auth::Session& s) {
   nlohmann::json roles = nlohmann::json::array();
+  for (const auto& g : s.grants) roles.push_back(grant_json(g));
   nlohmann::json member = nullptr, unit = nullptr;
-  std::optional<std::string> phone;
-  app.db.read([&](db::Connection& c) {
-    for (const auto& g : store::grants_of(c, s.actor.account_id)) roles.push_back(grant_json(g));
-    if (auto a = store::find_account(c, s.actor.account_id)) phone = a->phone;
-    if (s.actor.member_id)
+  const auto& phone = s.phone;
+  if (s.actor.member_id)
+    app.db.read([&](db::Connection& c) {
       if (auto m = store::find_member(c, *s.actor.member_id)) {
         member = member_json(*m);
         if (auto u = store::find_unit(c, m->unit_id)) unit = unit_json(*u);
       }
-  });
+    });
   return {{"account",
            {{"id", s.actor.account_id},
             {"login", s.login},

@@ -91,7 +91,7 @@ class Database {
   virtual Dialect dialect() const = 0;
   const std::string& url() const { return url_; }
 
-  // Runs fn inside a read-only snapshot.
+  // Runs fn with a connection for reads (SQLite: one snapshot; PostgreSQL: autocommit statements).
   virtual void read(const std::function<void(Connection&)>& fn) = 0;
   // Runs fn inside one write transaction; commits when fn returns, rolls back if it throws.
   virtual void write(const std::function<void(Connection&)>& fn) = 0;

@@ -95,25 +95,30 @@ store::AccountRow managed_account(db::Connection& c, const Actor& actor, std::in
 
 }  // namespace
 
-Actor load_actor(db::Connection& c, const store::AccountRow& account) {
+Actor actor_from(const store::AccountRow& account, std::optional<std::int64_t> member_unit_id,
+                 const std::string& member_unit_path, const std::vector<store::GrantRow>& grants) {
   Actor a;
   a.account_id = account.id;
   a.member_id = account.member_id;
+  a.member_unit_id = member_unit_id;
+  a.member_unit_path = member_unit_path;
+  for (const auto& g : grants)
+    if (auto role = parse_role(g.role)) a.grants.push_back({*role, g.unit_id, g.unit_path});
+  return a;
+}
+
+Actor load_actor(db::Connection& c, const store::AccountRow& account) {
+  std::optional<std::int64_t> unit_id;
+  std::string unit_path;
   if (account.member_id) {
     if (auto r = c.query("SELECT m.unit_id, u.path FROM members m JOIN units u ON u.id = m.unit_id WHERE m.id = $1",
                          {*account.member_id});
         !r.empty()) {
-      a.member_unit_id = r.one().integer(0);
-      a.member_unit_path = r.one().text(1);
+      unit_id = r.one().integer(0);
+      unit_path = r.one().text(1);
     }
   }
-  for (const auto& g : store::grants_of(c, account.id)) {
-    auto role = parse_role(g.role);
-    if (!role) continue;
-    // A grant on a closed unit covers nothing (its subtree has moved elsewhere).
-    a.grants.push_back({*role, g.unit_id, g.unit_path});
-  }
-  return a;
+  return actor_from(account, unit_id, unit_path, store::grants_of(c, account.id));
 }
 
 SignInResult sign_in(db::Database& db, const Policy& policy, const SignInRequest& req) {
@@ -201,12 +206,14 @@ std::optional<Session> authenticate(db::Database& db, const Policy& policy, cons
   std::optional<Session> out;
   bool touch = false;
   db.read([&](db::Connection& c) {
-    auto s = store::find_session(c, hash);
-    if (!s || s->expires_at <= now) return;
-    auto a = store::find_account(c, s->account_id);
-    if (!a || a->disabled) return;
+    auto found = store::find_session_with_account(c, hash);
+    if (!found || found->session.expires_at <= now || found->account.disabled) return;
+    const auto* s = &found->session;
+    const auto* a = &found->account;
     Session session;
-    session.actor = load_actor(c, *a);
+    session.grants = store::grants_of(c, a->id);
+    session.actor = actor_from(*a, found->member_unit_id, found->member_unit_path, session.grants);
+    session.phone = a->phone;
     session.actor.ip = ip;
     session.session_id = s->id;
     session.csrf_token = s->csrf_token;

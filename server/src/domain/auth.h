@@ -46,6 +46,8 @@ struct Session {
   bool must_change_password = false;
   bool totp_setup_required = false;  // role needs two-factor; not enrolled yet
   bool totp_enabled = false;
+  std::optional<std::string> phone;
+  std::vector<store::GrantRow> grants;  // with unit names, for "who am I" screens
 };
 
 SignInResult sign_in(db::Database& db, const Policy& policy, const SignInRequest& request);
@@ -88,6 +90,8 @@ void revoke_role(db::Database& db, const Actor& actor, std::int64_t grant_id);
 
 // Builds the Actor of an account (grants with their unit paths, the member's unit).
 Actor load_actor(db::Connection& c, const store::AccountRow& account);
+Actor actor_from(const store::AccountRow& account, std::optional<std::int64_t> member_unit_id,
+                 const std::string& member_unit_path, const std::vector<store::GrantRow>& grants);
 
 // For `sotay user create` (system context): a ready account (no forced change, no two-factor)
 // with a member record of that name in that unit.

@@ -1,5 +1,5 @@
 // The one error type the domain throws. The api layer maps `code` to an HTTP status and the
-// JSON envelope {"error":{"code","message","fields"?}} in one place (api/error_envelope.cpp).
+// JSON envelope {"error":{"code","message","fields"?}} in one place (http/error_response.cpp).
 #pragma once
 
 #include <exception>

@@ -31,9 +31,13 @@ bool all_digits(std::string_view s) {
   return true;
 }
 
-// Same month and day, `years` later ('2020-03-15' + 1 → '2021-03-15').
+// Same month and day, `years` later ('2020-03-15' + 1 → '2021-03-15'); 29 February becomes
+// 28 February in a common year, so twelve months after 2020-02-29 is 2021-02-28.
 std::string plus_years(const std::string& iso, int years) {
-  return std::to_string(std::stoi(iso.substr(0, 4)) + years) + iso.substr(4);
+  int year = std::stoi(iso.substr(0, 4)) + years;
+  std::string out = std::to_string(year) + iso.substr(4);
+  if (iso.substr(5) == "02-29" && !timeutil::is_valid_date(out)) out = std::to_string(year) + "-02-28";
+  return out;
 }
 
 }  // namespace

@@ -56,6 +56,15 @@ TEST(MemberRecord, DatesMustBeConsistent) {
   EXPECT_EQ(fields_of(in), std::vector<std::string>{"status_date"});
 }
 
+TEST(MemberRecord, TwelveMonthsAfterLeapDayIsTheTwentyEighth) {
+  auto in = valid();
+  in.admitted_on = "2020-02-29";
+  in.official_on = "2021-02-28";
+  EXPECT_TRUE(fields_of(in).empty());
+  in.official_on = "2021-02-27";
+  EXPECT_EQ(fields_of(in), std::vector<std::string>{"official_on"});
+}
+
 TEST(MemberRecord, CitizenIdIsTwelveDigitsMatchingBirthYearAndSex) {
   auto in = valid();
   in.citizen_id = "34080001234";  // Excel dropped the leading zero: accepted and restored

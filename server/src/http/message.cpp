@@ -13,8 +13,7 @@ std::string_view trim(std::string_view s) {
 }  // namespace
 
 std::string_view Request::header(std::string_view lower_name) const {
-  // std::map<std::string, ...> has no heterogeneous lookup without std::less<>, so a short
-  // linear search over ~10–20 headers would also do; find() on a temporary string is clearer.
+  // The map's comparator is std::less<std::string> (no heterogeneous lookup): a temporary key.
   auto it = headers.find(std::string(lower_name));
   if (it == headers.end()) return {};
   return it->second;

@@ -48,7 +48,7 @@ constexpr std::string_view kLivePath = "/api/v1/live";
 constexpr std::size_t kReadChunk = 16 * 1024;
 // After an error answer the client may still be sending (a refused upload): keep reading and
 // discarding for a while so the kernel does not reset the connection before the answer is read.
-constexpr std::chrono::seconds kLingerTotal{3};
+constexpr std::chrono::milliseconds kLingerTotal{3000};
 constexpr std::chrono::seconds kLingerQuiet{1};
 
 std::string ascii_lower(std::string_view s) {
@@ -275,7 +275,8 @@ class Server::Impl {
   template <class Stream, class Body>
   awaitable<beast::error_code> write_message(Stream& stream, bhttp::response<Body>& message, bool header_only);
   template <class Stream>
-  awaitable<void> linger_and_close(Stream& stream, bool client_may_be_sending);
+  awaitable<void> linger_and_close(Stream& stream, bool client_may_be_sending,
+                                   std::chrono::milliseconds limit = kLingerTotal);
   template <class Stream>
   awaitable<void> run_live_socket(Stream& stream, bhttp::request<bhttp::empty_body> upgrade, Exchange& ex,
                                   std::int64_t account_id);
@@ -298,7 +299,6 @@ class Server::Impl {
   bool ran_ = false;
 
   std::optional<ssl::context> ssl_;
-  bool tls_ = false;
   // Contexts outlive the pool, the acceptor and the signal set, which all hold work on them.
   std::vector<std::unique_ptr<Context>> contexts_;
   asio::thread_pool pool_;
@@ -327,7 +327,6 @@ Server::Impl::Impl(ServerOptions options, Router& router)
     if (SSL_CTX_check_private_key(ssl_->native_handle()) != 1)
       throw std::runtime_error("TLS private key '" + options_.tls_key + "' does not match certificate '" +
                                options_.tls_cert + "'");
-    tls_ = true;
   }
 
   int threads = options_.io_threads > 0 ? options_.io_threads : static_cast<int>(std::thread::hardware_concurrency());
@@ -487,18 +486,19 @@ awaitable<void> Server::Impl::accept_loop() {
 
 awaitable<void> Server::Impl::refuse_connection(tcp::socket socket) {
   try {
-    beast::tcp_stream stream(std::move(socket));
-    Response response = error_response(ErrorCode::unavailable, messages::kOverloaded);
-    bhttp::response<bhttp::string_body> message{bhttp::status::service_unavailable, 11};
-    message.set(bhttp::field::content_type, response.content_type);
-    message.set(bhttp::field::connection, "close");
-    message.set(bhttp::field::retry_after, "5");
-    message.body() = std::move(response.body);
-    message.prepare_payload();
-    stream.expires_after(std::chrono::seconds(2));
-    beast::error_code ec;
-    co_await bhttp::async_write(stream, message, asio::redirect_error(use_awaitable, ec));
-    stream.socket().shutdown(tcp::socket::shutdown_both, ec);
+    // Over TLS a plain-text answer would be noise and a handshake costs what we lack: just close.
+    if (!ssl_) {
+      beast::error_code ec;
+      Exchange ex;
+      ex.request.request_id = new_request_id();
+      auto remote = socket.remote_endpoint(ec);
+      if (!ec) ex.request.remote_ip = remote.address().to_string();
+      beast::tcp_stream stream(std::move(socket));
+      Response response = error_response(ErrorCode::unavailable, messages::kOverloaded);
+      response.set_header("Retry-After", "5");
+      co_await send_response(stream, ex, std::move(response), false);
+      co_await linger_and_close(stream, true, std::chrono::seconds(1));
+    }
   } catch (const std::exception& e) {
     std::cerr << "[sotay] refusing a connection failed: " << e.what() << std::endl;
   }
@@ -880,7 +880,8 @@ awaitable<bool> Server::Impl::send_response(Stream& stream, Exchange& ex, Respon
 }
 
 template <class Stream>
-awaitable<void> Server::Impl::linger_and_close(Stream& stream, bool client_may_be_sending) {
+awaitable<void> Server::Impl::linger_and_close(Stream& stream, bool client_may_be_sending,
+                                               std::chrono::milliseconds limit) {
   auto& lowest = beast::get_lowest_layer(stream);
   beast::error_code ec;
   if constexpr (std::is_same_v<Stream, beast::tcp_stream>) {
@@ -889,7 +890,7 @@ awaitable<void> Server::Impl::linger_and_close(Stream& stream, bool client_may_b
       // Closing with unread input makes the kernel send a reset, which can destroy our answer
       // before the client reads it. Read and discard until the client closes or goes quiet.
       std::array<char, 16 * 1024> sink;
-      const auto until = Clock::now() + kLingerTotal;
+      const auto until = Clock::now() + limit;
       while (!ec && !stopping_ && Clock::now() < until) {
         lowest.expires_after(std::min<Clock::duration>(kLingerQuiet, until - Clock::now()));
         co_await lowest.async_read_some(asio::buffer(sink), asio::redirect_error(use_awaitable, ec));
@@ -922,7 +923,7 @@ awaitable<void> Server::Impl::run_live_socket(Stream& stream, bhttp::request<bht
   const std::string request_id = ex.request.request_id;
   const bool tls_connection = !std::is_same_v<Stream, beast::tcp_stream>;
   ws.set_option(websocket::stream_base::decorator([request_id, tls_connection](websocket::response_type& res) {
-    res.erase(bhttp::field::server);  // no version banner
+    res.set(bhttp::field::server, "sotay");  // Beast would otherwise add its version banner
     res.set("X-Request-Id", request_id);
     res.set("X-Content-Type-Options", "nosniff");
     if (tls_connection) res.set("Strict-Transport-Security", "max-age=31536000; includeSubDomains");

@@ -166,6 +166,25 @@ std::optional<SessionRow> find_session(db::Connection& c, const std::string& tok
   return session_from(r.rows[0]);
 }
 
+std::optional<SessionLookup> find_session_with_account(db::Connection& c, const std::string& token_hash) {
+  auto r = c.query(
+      "SELECT s.id, s.account_id, s.csrf_token, s.created_at, s.expires_at, s.last_seen_at, "
+      "COALESCE(s.user_agent, ''), COALESCE(s.ip, ''), s.mfa, "
+      "a.id, a.login, a.phone, a.member_id, a.password_hash, a.must_change_password, a.totp_secret, a.totp_enabled, "
+      "a.totp_last_step, a.twofactor_waived, a.disabled, a.created_at, m.unit_id, u.path "
+      "FROM sessions s JOIN accounts a ON a.id = s.account_id LEFT JOIN members m ON m.id = a.member_id "
+      "LEFT JOIN units u ON u.id = m.unit_id WHERE s.token_hash = $1",
+      {token_hash});
+  if (r.empty()) return std::nullopt;
+  const auto& row = r.rows[0];
+  SessionLookup out;
+  out.session = session_from(row);
+  out.account = account_from(row, 9);
+  out.member_unit_id = row.opt_integer(21);
+  out.member_unit_path = row.text(22);
+  return out;
+}
+
 void touch_session(db::Connection& c, std::int64_t session_id, std::int64_t now, std::int64_t expires_at) {
   c.query("UPDATE sessions SET last_seen_at = $1, expires_at = $2 WHERE id = $3", {now, expires_at, session_id});
 }

@@ -72,6 +72,16 @@ std::vector<AccountListItem> list_accounts(db::Connection& c, const std::string&
 
 void insert_session(db::Connection& c, const std::string& token_hash, const SessionRow& s);
 std::optional<SessionRow> find_session(db::Connection& c, const std::string& token_hash);
+
+// One round trip for every request's authentication: the session, its account and the unit of
+// the account's member record.
+struct SessionLookup {
+  SessionRow session;
+  AccountRow account;
+  std::optional<std::int64_t> member_unit_id;
+  std::string member_unit_path;
+};
+std::optional<SessionLookup> find_session_with_account(db::Connection& c, const std::string& token_hash);
 void touch_session(db::Connection& c, std::int64_t session_id, std::int64_t now, std::int64_t expires_at);
 void delete_session(db::Connection& c, const std::string& token_hash);
 void delete_session_by_id(db::Connection& c, std::int64_t account_id, std::int64_t session_id);

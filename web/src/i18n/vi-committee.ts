@@ -143,8 +143,10 @@ export const vc = {
   home: 'Quản lý',
   // ---- common ----
   today: 'hôm nay',
-  dateHint: 'Ngày/tháng/năm, ví dụ 20/11/2026.',
-  dateInvalid: 'Ngày không hợp lệ. Hãy nhập theo dạng ngày/tháng/năm, ví dụ 20/11/2026.',
+  dateHint: 'Ngày/tháng/năm, ví dụ 05/03/2026.',
+  dateHintShort: 'Ngày/tháng/năm',
+  dateInvalid: 'Ngày không hợp lệ. Hãy nhập theo dạng ngày/tháng/năm, ví dụ 05/03/2026.',
+  filters: 'Bộ lọc',
   dateRequired: 'Vui lòng nhập ngày.',
   effectiveDate: 'Ngày hiệu lực',
   confirm: 'Xác nhận',
@@ -185,16 +187,16 @@ export const vc = {
   dashboard: {
     scopeTitle: 'Đơn vị bạn phụ trách',
     scopeEmpty: 'Tài khoản chưa được giao phụ trách đơn vị nào.',
-    unitsBelow: (n: number) => `${units(n)} trực thuộc`,
+    unitsBelow: (n: number) => `${units(n)} cấp dưới`,
     import: 'Nhập đảng viên',
   },
   // ---- tree ----
   tree: {
     label: 'Cây tổ chức đảng',
-    intro: 'Bấm ▸ hoặc dùng phím mũi tên để mở các đơn vị trực thuộc. Bấm vào tên để xem đơn vị.',
+    intro: 'Bấm ▸ (hoặc phím mũi tên) để mở đơn vị trực thuộc; bấm tên để xem đơn vị.',
     searchLabel: 'Tìm đơn vị',
     searchPlaceholder: 'Ví dụ: chi bo thon dong',
-    searchHint: 'Gõ tên hoặc mã đơn vị, có dấu hoặc không dấu.',
+    searchHint: 'Tên hoặc mã, có dấu hoặc không dấu.',
     searching: 'Đang tìm…',
     results: (n: number) => `Tìm thấy ${units(n)}`,
     noResults: (q: string) => `Không tìm thấy đơn vị nào khớp với “${q}”.`,
@@ -216,7 +218,7 @@ export const vc = {
     parent: 'Trực thuộc',
     directMembers: 'Đảng viên sinh hoạt tại đơn vị',
     subtreeMembers: 'Đảng viên toàn đảng bộ',
-    subtreeUnits: 'Tổ chức đảng trực thuộc',
+    subtreeUnits: 'Tổ chức đảng cấp dưới (mọi cấp)',
     official: 'Chính thức',
     probationary: 'Dự bị',
     closedNote: (date: string) => `Đơn vị này đã thôi hoạt động từ ngày ${date}. Dữ liệu cũ vẫn được giữ để tra cứu.`,
@@ -229,6 +231,7 @@ export const vc = {
     tools: 'Công cụ',
     import: 'Nhập từ tệp',
     exportCsv: 'Xuất CSV',
+    export: 'Tải toàn bộ danh sách đảng viên của đơn vị:',
     exportXlsx: 'Xuất Excel',
     operations: 'Thay đổi tổ chức',
     opsHint: 'Mỗi thay đổi có ngày hiệu lực và được ghi vào lịch sử của đơn vị.',
@@ -241,6 +244,7 @@ export const vc = {
     position: 'Chức vụ',
     positionAny: 'Mọi chức vụ',
     subtree: 'Gồm đảng viên của các đơn vị trực thuộc',
+    subtreeShort: 'gồm đơn vị trực thuộc',
     empty: 'Không có đảng viên nào khớp với bộ lọc.',
     emptyUnit: 'Đơn vị chưa có đảng viên nào.',
     shown: (n: number, more: boolean) => `Đang hiển thị ${members(n)}${more ? ' (còn nữa)' : ''}.`,
@@ -291,6 +295,11 @@ export const vc = {
     move: 'Chuyển sang đơn vị khác',
     merge: 'Hợp nhất vào đơn vị khác',
     close: 'Giải thể',
+    createHint: 'Thêm chi bộ, đảng bộ hoặc tổ đảng mới trực thuộc đơn vị này.',
+    renameHint: 'Tên mới có hiệu lực từ ngày bạn chọn; tên cũ vẫn còn trong lịch sử.',
+    moveHint: 'Đổi đơn vị cấp trên; đảng viên và các đơn vị trực thuộc đi theo.',
+    mergeHint: 'Chuyển toàn bộ đảng viên và đơn vị trực thuộc sang đơn vị nhận; đơn vị này thôi hoạt động.',
+    closeHint: 'Chỉ làm được khi đơn vị không còn đảng viên và đơn vị trực thuộc.',
     newName: 'Tên mới',
     name: 'Tên đơn vị',
     namePlaceholder: 'Ví dụ: Chi bộ thôn Bắc',
@@ -324,6 +333,8 @@ export const vc = {
     edit: 'Sửa hồ sơ',
     editTitle: 'Sửa hồ sơ đảng viên',
     saved: 'Đã lưu hồ sơ.',
+    save: 'Lưu hồ sơ',
+    alreadyHere: 'Đảng viên đang sinh hoạt tại đây.',
     fullName: 'Họ và tên',
     birthDate: 'Ngày sinh',
     sex: 'Giới tính',
@@ -399,6 +410,8 @@ export const vc = {
     step2: '2. Chọn tệp và kiểm tra',
     file: 'Tệp danh sách (.xlsx hoặc .csv)',
     fileHint: 'Tệp Excel hoặc CSV, tối đa 50 MB.',
+    fileButton: 'Chọn tệp…',
+    noFile: 'Chưa chọn tệp nào.',
     fileRequired: 'Hãy chọn tệp trước.',
     fileType: 'Chỉ nhận tệp .xlsx (Excel) hoặc .csv. Tệp .xls cũ: hãy mở bằng Excel rồi lưu lại dạng .xlsx.',
     fileTooLarge: 'Tệp lớn hơn 50 MB. Hãy chia thành nhiều tệp nhỏ hơn.',
@@ -494,14 +507,16 @@ export const vc = {
 
 export const confirmText = {
   move: (unit: string, memberCount: number, childCount: number, from: string | null, to: string, date: string) =>
-    `${withCount(unit, memberCount)}${childCount > 0 ? `, cùng ${units(childCount)} trực thuộc,` : ''} sẽ được chuyển sang trực thuộc ${to} từ ngày ${ddmmyyyy(date)}` +
+    `${withCount(unit, memberCount)}${childCount > 0 ? `, cùng ${units(childCount)} cấp dưới,` : ''} sẽ được chuyển sang trực thuộc ${to} từ ngày ${ddmmyyyy(date)}` +
     (from ? ` (hiện trực thuộc ${from}).` : '.'),
   rename: (unit: string, name: string, date: string) =>
     `${unit} sẽ được đổi tên thành “${name}” từ ngày ${ddmmyyyy(date)}. Tên cũ vẫn được giữ trong lịch sử của đơn vị.`,
-  merge: (unit: string, memberCount: number, childCount: number, into: string, date: string) =>
+  // memberCount: the whole subtree; directMembers: those who sit in the unit itself (they move
+  // into `into`; the others stay in their units, which move along).
+  merge: (unit: string, memberCount: number, directMembers: number, childCount: number, into: string, date: string) =>
     `${withCount(unit, memberCount)} sẽ được hợp nhất vào ${into} từ ngày ${ddmmyyyy(date)}. ` +
-    (memberCount > 0 ? `${members(memberCount)} chuyển sang sinh hoạt tại ${into}. ` : '') +
-    (childCount > 0 ? `${units(childCount)} trực thuộc chuyển sang trực thuộc ${into}. ` : '') +
+    (directMembers > 0 ? `${members(directMembers)} của ${unit} chuyển sang sinh hoạt tại ${into}. ` : '') +
+    (childCount > 0 ? `Các đơn vị cấp dưới (${units(childCount)}) chuyển theo sang ${into}. ` : '') +
     `Các chức vụ cấp ủy của ${unit} kết thúc và ${unit} thôi hoạt động.`,
   close: (unit: string, date: string) =>
     `${unit} sẽ giải thể từ ngày ${ddmmyyyy(date)}. Các chức vụ cấp ủy còn nhiệm kỳ kết thúc; lịch sử của đơn vị vẫn được giữ.`,

@@ -312,7 +312,7 @@ export default function OrgTree() {
   const searching = query.length >= 2;
   return (
     <Frame title={vi.committee.orgTree}>
-      <form class="c-search card" role="search" onSubmit={(e) => e.preventDefault()}>
+      <form class="c-search" role="search" onSubmit={(e) => e.preventDefault()}>
         <Field
           label={vc.tree.searchLabel}
           type="search"

@@ -107,7 +107,7 @@ export function treeKey(
       if (key.length !== 1 || !/\S/.test(key)) return null;
       const ch = fold(key);
       // Search forward from the row after the focused one, wrapping around.
-      for (let k = 1; k <= rows.length; k++) {
+      for (let k = 1; k < rows.length; k++) {
         const r = rows[(i + k) % rows.length]!;
         const w = words(nameOf(r.id));
         // The distinctive word first (the last one: "Đông" in "Chi bộ thôn Đông"), then any word.

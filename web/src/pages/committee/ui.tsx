@@ -35,28 +35,8 @@ export const unitHref = (id: number) => committeePath(COMMITTEE_PATHS.unit, { id
 export const memberHref = (id: number) => committeePath(COMMITTEE_PATHS.member, { id });
 export const importHref = (id: number) => committeePath(COMMITTEE_PATHS.import, { id });
 
-// Kinds whose members sit directly in them (domain/members.cpp may_hold_members).
-export function holdsMembers(kind: string): boolean {
-  return kind === 'cell' || kind === 'base_cell' || kind === 'group';
-}
-
-const KIND_RANK: Record<string, number> = {
-  central: 0,
-  province: 1,
-  subordinate_committee: 2,
-  base_committee: 3,
-  base_cell: 3,
-  cell: 4,
-  group: 5,
-};
-// Mirrors domain/org_tree.cpp may_contain: which kinds may sit under which.
-export function mayContain(parentKind: string, childKind: string): boolean {
-  const p = KIND_RANK[parentKind];
-  const c = KIND_RANK[childKind];
-  if (p === undefined || c === undefined || c <= p) return false;
-  if (parentKind === 'base_cell' || parentKind === 'cell') return childKind === 'group';
-  return true;
-}
+export { holdsMembers, mayContain } from './rules';
+import { holdsMembers } from './rules';
 
 // ---- page frame ----
 
@@ -116,28 +96,46 @@ export interface SubmitState {
   pending: boolean;
   error: string | null;
   fields: Record<string, string>;
+  // Counts refusals (by the server or by the form itself), so focus can move to the first error
+  // each time, even when the message is the same as before.
+  failures: number;
 }
 
 // Runs a change against the API and keeps what a form shows: pending, the summary message and the
 // per-field messages of a 422 (or ones the form found itself before sending).
 export function useSubmit() {
-  const [state, setState] = useState<SubmitState>({ pending: false, error: null, fields: {} });
+  const [state, setState] = useState<SubmitState>({ pending: false, error: null, fields: {}, failures: 0 });
   async function run<T>(fn: () => Promise<T>): Promise<{ ok: true; value: T } | { ok: false }> {
-    setState({ pending: true, error: null, fields: {} });
+    setState((s) => ({ ...s, pending: true, error: null, fields: {} }));
     try {
       const value = await fn();
-      setState({ pending: false, error: null, fields: {} });
+      setState((s) => ({ ...s, pending: false, error: null, fields: {} }));
       return { ok: true, value };
     } catch (e) {
-      if (e instanceof ApiError) setState({ pending: false, error: e.message, fields: e.fields });
-      else setState({ pending: false, error: vi.errors.generic, fields: {} });
+      const err = e instanceof ApiError ? { error: e.message, fields: e.fields } : { error: vi.errors.generic, fields: {} };
+      setState((s) => ({ pending: false, ...err, failures: s.failures + 1 }));
       return { ok: false };
     }
   }
-  const fail = (fields: Record<string, string>, error: string | null = null) =>
-    setState({ pending: false, error, fields });
-  const reset = () => setState({ pending: false, error: null, fields: {} });
+  const fail = (fields: Record<string, string> = {}, error: string | null = null) =>
+    setState((s) => ({ pending: false, error, fields, failures: s.failures + 1 }));
+  const reset = () => setState((s) => ({ ...s, pending: false, error: null, fields: {} }));
   return { ...state, run, fail, reset };
+}
+
+// After a refused change, put keyboard and screen-reader users on the first field in error (its
+// message is tied to it), or on the summary when no field is named.
+export function useFocusOnError(ref: { current: HTMLElement | null }, failures: number | undefined): void {
+  useEffect(() => {
+    if (!failures || !ref.current) return;
+    const target =
+      ref.current.querySelector<HTMLElement>('[aria-invalid="true"]') ??
+      ref.current.querySelector<HTMLElement>('.c-picked.has-error button') ??
+      ref.current.querySelector<HTMLElement>('.alert-error');
+    if (!target) return;
+    if (!target.matches('input, select, button, textarea, [tabindex]')) target.setAttribute('tabindex', '-1');
+    target.focus();
+  }, [failures]);
 }
 
 // ---- dialog ----
@@ -152,16 +150,32 @@ export function Dialog({
   onClose,
   children,
   footer,
+  failures,
 }: {
   title: string;
   onClose: () => void;
   children: ComponentChildren;
   footer?: ComponentChildren;
+  // useSubmit().failures: after each refusal, focus goes to the first field in error.
+  failures?: number;
 }) {
   const ref = useRef<HTMLDivElement>(null);
   const titleId = useId();
   const closeRef = useRef(onClose);
   closeRef.current = onClose;
+  useFocusOnError(ref, failures);
+
+  // Escape closes even when focus has fallen out of the dialog (a button disabled while sending).
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape' && !e.defaultPrevented) {
+        e.preventDefault();
+        closeRef.current();
+      }
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, []);
 
   useEffect(() => {
     const previously = document.activeElement instanceof HTMLElement ? document.activeElement : null;
@@ -178,11 +192,6 @@ export function Dialog({
   }, []);
 
   function onKeyDown(e: KeyboardEvent) {
-    if (e.key === 'Escape') {
-      e.stopPropagation();
-      closeRef.current();
-      return;
-    }
     if (e.key !== 'Tab' || !ref.current) return;
     const items = [...ref.current.querySelectorAll<HTMLElement>(FOCUSABLE)].filter((el) => el.offsetParent !== null);
     if (items.length === 0) return;
@@ -221,6 +230,20 @@ export function WillChange({ text }: { text: string | null }) {
       <p class="c-will-change-title">{vc.whatChanges}</p>
       <p>{text}</p>
     </div>
+  );
+}
+
+// Field messages from the server for fields the form does not show (a PATCH of the status may
+// be refused because of the admission date): listed under the summary so none is lost.
+export function OtherErrors({ fields, shown }: { fields: Record<string, string>; shown: readonly string[] }) {
+  const rest = Object.entries(fields).filter(([k]) => !shown.includes(k));
+  if (rest.length === 0) return null;
+  return (
+    <ul class="c-other-errors">
+      {rest.map(([k, msg]) => (
+        <li key={k}>{msg}</li>
+      ))}
+    </ul>
   );
 }
 
@@ -504,6 +527,29 @@ export function MemberPicker(props: PickerProps<Member> & { unitId: number }) {
       describe={(m) => [m.unit_name, m.status_label, m.birth_date ? m.birth_date.slice(0, 4) : ''].filter(Boolean).join(' · ')}
       emptyText={vc.memberPicker.empty}
     />
+  );
+}
+
+// ---- collapsible filters ----
+
+// Filters that fold away on phones (the list matters more there) and always show on wide screens
+// (styles-committee.css keeps the body visible and hides the toggle from 48rem).
+export function Collapsible({ label, summary, children }: { label: string; summary?: string; children: ComponentChildren }) {
+  const [open, setOpen] = useState(false);
+  const id = useId();
+  return (
+    <div class="c-collapsible">
+      <button type="button" class="btn btn-secondary c-collapse-toggle" aria-expanded={open ? 'true' : 'false'} aria-controls={id} onClick={() => setOpen(!open)}>
+        <span aria-hidden="true">{open ? '▾' : '▸'}</span>
+        <span>
+          {label}
+          {summary ? `: ${summary}` : ''}
+        </span>
+      </button>
+      <div id={id} class="c-collapse-body" hidden={!open}>
+        {children}
+      </div>
+    </div>
   );
 }
 
