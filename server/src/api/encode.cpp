@@ -45,24 +45,32 @@ nlohmann::json unit_version_json(const store::UnitVersionRow& v) {
           {"at", timeutil::iso_timestamp(v.at)}};
 }
 
+void write_member(JsonWriter& w, const store::MemberRow& m) {
+  w.begin_object()
+      .field("id", m.id)
+      .field("full_name", m.full_name)
+      .field("birth_date", m.birth_date)
+      .field("sex", m.sex)
+      .field("admitted_on", m.admitted_on)
+      .field("official_on", m.official_on)
+      .field("card_number", m.card_number)
+      .field("citizen_id", m.citizen_id)
+      .field("phone", m.phone)
+      .field("email", m.email)
+      .field("unit_id", m.unit_id)
+      .field("unit_name", m.unit_name)
+      .field("unit_code", m.unit_code)
+      .field("status", m.status)
+      .field("status_label", members::status_label_vi(m.status))
+      .field("status_date", m.status_date)
+      .field("updated_at", timeutil::iso_timestamp(m.updated_at))
+      .end_object();
+}
+
 nlohmann::json member_json(const store::MemberRow& m) {
-  return {{"id", m.id},
-          {"full_name", m.full_name},
-          {"birth_date", opt(m.birth_date)},
-          {"sex", opt(m.sex)},
-          {"admitted_on", opt(m.admitted_on)},
-          {"official_on", opt(m.official_on)},
-          {"card_number", opt(m.card_number)},
-          {"citizen_id", opt(m.citizen_id)},
-          {"phone", opt(m.phone)},
-          {"email", opt(m.email)},
-          {"unit_id", m.unit_id},
-          {"unit_name", m.unit_name},
-          {"unit_code", m.unit_code},
-          {"status", m.status},
-          {"status_label", members::status_label_vi(m.status)},
-          {"status_date", opt(m.status_date)},
-          {"updated_at", timeutil::iso_timestamp(m.updated_at)}};
+  JsonWriter w;
+  write_member(w, m);
+  return nlohmann::json::parse(w.str());
 }
 
 nlohmann::json position_json(const store::PositionRow& p) {

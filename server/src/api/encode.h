@@ -3,6 +3,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "api/json_writer.h"
+
 #include "domain/auth.h"
 #include "store/accounts_store.h"
 #include "store/audit_store.h"
@@ -13,6 +15,9 @@ namespace sotay::api {
 
 nlohmann::json unit_json(const store::UnitRow& u);
 nlohmann::json unit_version_json(const store::UnitVersionRow& v);
+// Members are written by the streaming writer (hot list endpoint); member_json parses that
+// output so there is one encoding of a member.
+void write_member(JsonWriter& w, const store::MemberRow& m);
 nlohmann::json member_json(const store::MemberRow& m);
 nlohmann::json position_json(const store::PositionRow& p);
 nlohmann::json grant_json(const store::GrantRow& g);

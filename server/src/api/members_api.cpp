@@ -71,10 +71,13 @@ void register_member_routes(http::Router& router, App& app) {
       r.query = q;
     }
     auto page = members::list(app.db, s.actor, r);
-    nlohmann::json items = nlohmann::json::array();
-    for (const auto& m : page.members) items.push_back(member_json(m));
-    return json_response({{"members", items},
-                          {"next_cursor", page.next_cursor ? nlohmann::json(*page.next_cursor) : nlohmann::json()}});
+    JsonWriter w;
+    w.begin_object().key("members").begin_array();
+    for (const auto& m : page.members) write_member(w, m);
+    w.end_array().field("next_cursor", page.next_cursor).end_object();
+    http::Response res;
+    res.body = w.take();
+    return res;
   });
 
   router.add("POST", "/api/v1/units/{id}/members", [&app](http::Request& req) {

@@ -6,7 +6,8 @@ namespace {
 
 constexpr const char* kUnitColumns =
     "u.id, u.code, u.kind, u.name, u.parent_id, u.path, u.depth, u.valid_from, u.valid_to, u.merged_into, "
-    "COALESCE(mc.official, 0), COALESCE(mc.probationary, 0)";
+    "COALESCE(mc.official, 0), COALESCE(mc.probationary, 0), "
+    "(SELECT COUNT(*) FROM units k WHERE k.parent_id = u.id AND k.valid_to IS NULL)";
 
 UnitRow unit_from(const db::Row& r) {
   UnitRow u;
@@ -22,7 +23,7 @@ UnitRow unit_from(const db::Row& r) {
   u.merged_into = r.opt_integer(9);
   u.official = r.integer(10);
   u.probationary = r.integer(11);
-  if (r.size() > 12) u.child_count = r.integer(12);
+  u.child_count = r.integer(12);
   return u;
 }
 
@@ -78,13 +79,11 @@ std::optional<UnitRow> find_unit_by_code(db::Connection& c, const std::string& c
 std::vector<UnitRow> list_children(db::Connection& c, std::int64_t parent_id, bool include_closed) {
   static const std::string open_sql =
       "SELECT " + std::string(kUnitColumns) +
-      ", (SELECT COUNT(*) FROM units k WHERE k.parent_id = u.id AND k.valid_to IS NULL) "
-      "FROM units u LEFT JOIN unit_member_counts mc ON mc.unit_id = u.id "
+      " FROM units u LEFT JOIN unit_member_counts mc ON mc.unit_id = u.id "
       "WHERE u.parent_id = $1 AND u.valid_to IS NULL ORDER BY u.name, u.id";
   static const std::string all_sql =
       "SELECT " + std::string(kUnitColumns) +
-      ", (SELECT COUNT(*) FROM units k WHERE k.parent_id = u.id AND k.valid_to IS NULL) "
-      "FROM units u LEFT JOIN unit_member_counts mc ON mc.unit_id = u.id "
+      " FROM units u LEFT JOIN unit_member_counts mc ON mc.unit_id = u.id "
       "WHERE u.parent_id = $1 ORDER BY u.valid_to IS NOT NULL, u.name, u.id";
   std::vector<UnitRow> out;
   for (const auto& r : c.query(include_closed ? all_sql : open_sql, {parent_id}).rows) out.push_back(unit_from(r));

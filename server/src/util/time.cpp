@@ -39,7 +39,9 @@ std::string iso_timestamp(std::int64_t t) {
 }
 
 std::string today() {
-  std::time_t tt = static_cast<std::time_t>(now_unix());
+  // The calendar day in Vietnam (UTC+7, no daylight saving): a status change a committee dates
+  // "today" at 06:00 in Hà Nội must not be refused as tomorrow.
+  std::time_t tt = static_cast<std::time_t>(now_unix() + kVietnamUtcOffsetSeconds);
   std::tm tm{};
   gmtime_r(&tt, &tm);
   return format_date(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);

@@ -9,9 +9,11 @@
 
 namespace sotay::timeutil {
 
+inline constexpr std::int64_t kVietnamUtcOffsetSeconds = 7 * 3600;
+
 std::int64_t now_unix();
 std::string iso_timestamp(std::int64_t unix_seconds);  // 2026-11-20T22:39:22Z
-std::string today();                                   // UTC calendar date
+std::string today();                                   // calendar date in Vietnam (UTC+7)
 bool is_valid_date(std::string_view iso);              // real calendar date, 1900..2100
 // Accepts 'YYYY-MM-DD', 'DD/MM/YYYY' and 'D/M/YYYY' (how Vietnamese spreadsheets write dates).
 std::optional<std::string> parse_date(std::string_view text);
