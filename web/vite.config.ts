@@ -31,7 +31,9 @@ export default defineConfig({
         // its strings (i18n/vi-committee.ts) and its stylesheet.
         chunkFileNames: (chunk) => {
           const ids = chunk.moduleIds.length ? chunk.moduleIds : chunk.facadeModuleId ? [chunk.facadeModuleId] : [];
-          const committeeOnly = ids.length > 0 && ids.every((id) =>\n              /[\\/]pages[\\/]committee[\\/]|[\\/]i18n[\\/]vi-committee\.ts$|[\\/]styles-committee\.css/.test(id),\n            );
+          const committeeOnly = ids.length > 0 && ids.every((id) =>
+              /[\\/]pages[\\/]committee[\\/]|[\\/]i18n[\\/]vi-committee\.ts$|[\\/]styles-committee\.css/.test(id),
+            );
           return committeeOnly ? 'assets/c-[name]-[hash].js' : 'assets/[name]-[hash].js';
         },
       },
