@@ -33,12 +33,6 @@ note() { printf '   %s\n' "$*" >&2; }
 
 # ---- what the runner needs --------------------------------------------------------------
 scripts/setup.sh --bench
-if ! dpkg-query -W -f='${Status}' sqlite3 2>/dev/null | grep -q "install ok installed"; then
-  say "installing sqlite3"
-  SUDO=""; [[ $(id -u) -ne 0 ]] && SUDO="sudo"
-  $SUDO env DEBIAN_FRONTEND=noninteractive apt-get update -qq
-  $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends sqlite3 >/dev/null
-fi
 if (($(nproc) < 2)); then
   echo "bench: needs 2 CPUs (server on CPU $SERVER_CPU, wrk on CPU $CLIENT_CPU); this machine has $(nproc)" >&2
   exit 1

@@ -17,9 +17,13 @@ PACKAGES=(
   postgresql                  # initdb/pg_ctl/pg_dump for the throwaway test cluster and backups
   curl                        # integration smoke tests
 )
-if [[ "${1:-}" == "--bench" ]]; then
-  PACKAGES+=(wrk nginx-light util-linux)
-fi
+for extra in "$@"; do
+  case "$extra" in
+    --bench) PACKAGES+=(wrk nginx-light util-linux sqlite3) ;;             # bench/run.sh
+    --web) PACKAGES+=(chromium fonts-noto-core) ;;                          # browser tests; Noto covers Vietnamese
+    *) echo "setup: unknown option $extra" >&2; exit 2 ;;
+  esac
+done
 
 missing=()
 for p in "${PACKAGES[@]}"; do

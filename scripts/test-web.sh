@@ -8,22 +8,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-# Chromium and a font with full Vietnamese coverage (Noto, as on Android phones), from Debian,
-# installed only when missing — same guard as scripts/setup.sh.
-PACKAGES=(chromium fonts-noto-core)
-missing=()
-for p in "${PACKAGES[@]}"; do
-  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
-    missing+=("$p")
-  fi
-done
-if ((${#missing[@]})); then
-  echo "test-web: installing ${missing[*]}"
-  SUDO=""; [[ $(id -u) -ne 0 ]] && SUDO="sudo"
-  export DEBIAN_FRONTEND=noninteractive
-  $SUDO apt-get update -qq
-  $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
-fi
+# Chromium and a font with full Vietnamese coverage (Noto, as on Android phones), from Debian.
+scripts/setup.sh --web
 
 scripts/build-web.sh
 

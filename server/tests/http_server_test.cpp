@@ -1,5 +1,6 @@
 // A real http::Server on 127.0.0.1 (port 0, in this process) driven by a small Beast client over
 // real sockets. No database: the handlers here are test doubles for the api layer only.
+#include "testing/shapes.h"
 #include <gtest/gtest.h>
 
 #include <atomic>
@@ -43,28 +44,9 @@ using HttpRequest = bhttp::request<bhttp::string_body>;
 
 constexpr auto kClientTimeout = 3s;
 
-// Character-class patterns ('d' digit, 'x' lowercase hex, anything else literal), instead of
-// std::regex, whose GCC 12 headers warn under the sanitizer build.
-bool matches_shape(std::string_view text, std::string_view shape) {
-  if (text.size() != shape.size()) return false;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    char c = text[i];
-    bool digit = c >= '0' && c <= '9';
-    switch (shape[i]) {
-      case 'd':
-        if (!digit) return false;
-        break;
-      case 'x':
-        if (!digit && !(c >= 'a' && c <= 'f')) return false;
-        break;
-      default:
-        if (c != shape[i]) return false;
-    }
-  }
-  return true;
-}
-constexpr std::string_view kIsoShape = "dddd-dd-ddTdd:dd:dd.dddZ";
-constexpr std::string_view kRequestIdShape = "xxxxxxxxxxxxxxxx";
+using sotay::testing::kIsoShape;
+using sotay::testing::kRequestIdShape;
+using sotay::testing::matches_shape;
 
 const char* const kCsp =
     "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; connect-src 'self'; "

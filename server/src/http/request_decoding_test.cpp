@@ -1,3 +1,4 @@
+#include "testing/shapes.h"
 #include "http/request_decoding.h"
 
 #include <gtest/gtest.h>
@@ -7,28 +8,9 @@
 namespace sotay::http {
 namespace {
 
-// Character-class patterns ('d' digit, 'x' lowercase hex, anything else literal), instead of
-// std::regex, whose GCC 12 headers warn under the sanitizer build.
-bool matches_shape(std::string_view text, std::string_view shape) {
-  if (text.size() != shape.size()) return false;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    char c = text[i];
-    bool digit = c >= '0' && c <= '9';
-    switch (shape[i]) {
-      case 'd':
-        if (!digit) return false;
-        break;
-      case 'x':
-        if (!digit && !(c >= 'a' && c <= 'f')) return false;
-        break;
-      default:
-        if (c != shape[i]) return false;
-    }
-  }
-  return true;
-}
-constexpr std::string_view kIsoShape = "dddd-dd-ddTdd:dd:dd.dddZ";
-constexpr std::string_view kRequestIdShape = "xxxxxxxxxxxxxxxx";
+using sotay::testing::kIsoShape;
+using sotay::testing::kRequestIdShape;
+using sotay::testing::matches_shape;
 
 TEST(RequestDecodingTest, PercentDecoding) {
   EXPECT_EQ(percent_decode("/units/H%C3%A0%20N%E1%BB%99i", false), "/units/Hà Nội");

@@ -105,32 +105,38 @@ bool is_malformed_request(const beast::error_code& ec) {
 
 bool status_has_no_body(int status) { return (status >= 100 && status < 200) || status == 204 || status == 304; }
 
-// What one handler run produced, computed on the pool. Failures are turned into responses
-// there, after the catch, so nothing is awaited inside a catch block.
-awaitable<Response> invoke_handler(const Handler* handler, Request* request) {
-  std::optional<Response> ok;
-  std::optional<sotay::Error> domain_error;
-  std::string failure;  // non-empty: log it and answer generically
+// What a pool task threw, as the response the client gets. Called after the catch block, so
+// nothing is awaited inside a catch; details stay in the server log, keyed by the request id
+// the client also received.
+Response response_for_failure(std::exception_ptr failure, const Request& request, std::string_view what) {
+  std::string detail;
   bool busy = false;
   try {
-    ok = (*handler)(*request);
+    std::rethrow_exception(failure);
   } catch (const sotay::Error& e) {
-    domain_error = e;
+    return error_response(e);
   } catch (const db::DbError& e) {
     busy = e.kind() == db::DbError::Kind::busy || e.kind() == db::DbError::Kind::connection;
-    failure = std::string("database: ") + e.what();
+    detail = std::string("database: ") + e.what();
   } catch (const std::exception& e) {
-    failure = e.what();
+    detail = e.what();
   } catch (...) {
-    failure = "unknown exception";
+    detail = "unknown exception";
   }
-  if (ok) co_return std::move(*ok);
-  if (domain_error) co_return error_response(*domain_error);
-  // Details stay in the server log, keyed by the request id the client also received.
-  std::cerr << "[sotay] request " << request->request_id << " " << request->method << " " << request->path
-            << " failed: " << failure << std::endl;
-  if (busy) co_return error_response(ErrorCode::unavailable, messages::kBusy);
-  co_return error_response(ErrorCode::internal, messages::kInternal);
+  std::cerr << "[sotay] request " << request.request_id << " " << what << " failed: " << detail << std::endl;
+  if (busy) return error_response(ErrorCode::unavailable, messages::kBusy);
+  return error_response(ErrorCode::internal, messages::kInternal);
+}
+
+// What one handler run produced, computed on the pool.
+awaitable<Response> invoke_handler(const Handler* handler, Request* request) {
+  std::exception_ptr failure;
+  try {
+    co_return (*handler)(*request);
+  } catch (...) {
+    failure = std::current_exception();
+  }
+  co_return response_for_failure(failure, *request, request->method + " " + request->path);
 }
 
 // The readiness check and the WebSocket authenticator reach the database too; same rules.
@@ -155,29 +161,13 @@ struct AuthOutcome {
 
 awaitable<AuthOutcome> invoke_authenticator(const WebSocketAuthenticator* authenticate, const Request* request) {
   AuthOutcome out;
-  std::optional<sotay::Error> domain_error;
-  std::string failure;
-  bool busy = false;
+  std::exception_ptr failure;
   try {
     out.account_id = (*authenticate)(*request);
-  } catch (const sotay::Error& e) {
-    domain_error = e;
-  } catch (const db::DbError& e) {
-    busy = e.kind() == db::DbError::Kind::busy || e.kind() == db::DbError::Kind::connection;
-    failure = std::string("database: ") + e.what();
-  } catch (const std::exception& e) {
-    failure = e.what();
   } catch (...) {
-    failure = "unknown exception";
+    failure = std::current_exception();
   }
-  if (domain_error) {
-    out.error = error_response(*domain_error);
-  } else if (!failure.empty()) {
-    std::cerr << "[sotay] request " << request->request_id << " WebSocket authentication failed: " << failure
-              << std::endl;
-    out.error = busy ? error_response(ErrorCode::unavailable, messages::kBusy)
-                     : error_response(ErrorCode::internal, messages::kInternal);
-  }
+  if (failure) out.error = response_for_failure(failure, *request, "WebSocket authentication");
   co_return out;
 }
 
