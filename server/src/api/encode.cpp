@@ -13,22 +13,30 @@ nlohmann::json opt(const std::optional<T>& v) {
 }
 }  // namespace
 
+void write_unit(JsonWriter& w, const store::UnitRow& u) {
+  w.begin_object()
+      .field("id", u.id)
+      .field("code", u.code)
+      .field("kind", u.kind)
+      .field("kind_label", org::kind_label_vi(u.kind))
+      .field("name", u.name)
+      .field("parent_id", u.parent_id)
+      .field("depth", u.depth)
+      .field("valid_from", u.valid_from)
+      .field("valid_to", u.valid_to)
+      .field("merged_into", u.merged_into)
+      .field("closed", u.valid_to.has_value())
+      .field("member_count", u.official + u.probationary)
+      .field("official_count", u.official)
+      .field("probationary_count", u.probationary)
+      .field("child_count", u.child_count)
+      .end_object();
+}
+
 nlohmann::json unit_json(const store::UnitRow& u) {
-  return {{"id", u.id},
-          {"code", u.code},
-          {"kind", u.kind},
-          {"kind_label", org::kind_label_vi(u.kind)},
-          {"name", u.name},
-          {"parent_id", opt(u.parent_id)},
-          {"depth", u.depth},
-          {"valid_from", u.valid_from},
-          {"valid_to", opt(u.valid_to)},
-          {"merged_into", opt(u.merged_into)},
-          {"closed", u.valid_to.has_value()},
-          {"member_count", u.official + u.probationary},
-          {"official_count", u.official},
-          {"probationary_count", u.probationary},
-          {"child_count", u.child_count}};
+  JsonWriter w;
+  write_unit(w, u);
+  return nlohmann::json::parse(w.str());
 }
 
 nlohmann::json unit_version_json(const store::UnitVersionRow& v) {
@@ -85,14 +93,22 @@ nlohmann::json position_json(const store::PositionRow& p) {
           {"term_to", opt(p.term_to)}};
 }
 
-nlohmann::json grant_json(const store::GrantRow& g) {
+void write_grant(JsonWriter& w, const store::GrantRow& g) {
   auto role = parse_role(g.role);
-  return {{"id", g.id},
-          {"role", g.role},
-          {"role_label", role ? role_label_vi(*role) : ""},
-          {"unit_id", opt(g.unit_id)},
-          {"unit_name", g.unit_id ? nlohmann::json(g.unit_name) : nlohmann::json("Toàn hệ thống")},
-          {"granted_at", timeutil::iso_timestamp(g.granted_at)}};
+  w.begin_object()
+      .field("id", g.id)
+      .field("role", g.role)
+      .field("role_label", role ? role_label_vi(*role) : "")
+      .field("unit_id", g.unit_id)
+      .field("unit_name", g.unit_id ? std::string_view(g.unit_name) : std::string_view("Toàn hệ thống"))
+      .field("granted_at", timeutil::iso_timestamp(g.granted_at))
+      .end_object();
+}
+
+nlohmann::json grant_json(const store::GrantRow& g) {
+  JsonWriter w;
+  write_grant(w, g);
+  return nlohmann::json::parse(w.str());
 }
 
 nlohmann::json audit_json(const store::AuditEntry& e) {

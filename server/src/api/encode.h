@@ -13,6 +13,7 @@
 
 namespace sotay::api {
 
+void write_unit(JsonWriter& w, const store::UnitRow& u);
 nlohmann::json unit_json(const store::UnitRow& u);
 nlohmann::json unit_version_json(const store::UnitVersionRow& v);
 // Members are written by the streaming writer (hot list endpoint); member_json parses that
@@ -20,6 +21,7 @@ nlohmann::json unit_version_json(const store::UnitVersionRow& v);
 void write_member(JsonWriter& w, const store::MemberRow& m);
 nlohmann::json member_json(const store::MemberRow& m);
 nlohmann::json position_json(const store::PositionRow& p);
+void write_grant(JsonWriter& w, const store::GrantRow& g);
 nlohmann::json grant_json(const store::GrantRow& g);
 nlohmann::json audit_json(const store::AuditEntry& e);
 nlohmann::json session_row_json(const store::SessionRow& s, std::int64_t current_session_id);

@@ -29,13 +29,13 @@ class JsonWriter {
     return *this;
   }
   JsonWriter& value(const char* s) { return value(std::string_view(s)); }
+  JsonWriter& value(std::int32_t v) { return value(static_cast<std::int64_t>(v)); }
   JsonWriter& value(const std::string& s) { return value(std::string_view(s)); }
   JsonWriter& value(std::int64_t v) {
     comma();
     out_ += std::to_string(v);
     return *this;
   }
-  JsonWriter& value(int v) { return value(static_cast<std::int64_t>(v)); }
   JsonWriter& value(bool v) {
     comma();
     out_ += v ? "true" : "false";

@@ -12,30 +12,33 @@ namespace sotay::api {
 
 namespace {
 
-nlohmann::json me_json(App& app, const auth::Session& s) {
-  nlohmann::json roles = nlohmann::json::array();
-  for (const auto& g : s.grants) roles.push_back(grant_json(g));
-  nlohmann::json member = nullptr, unit = nullptr;
-  const auto& phone = s.phone;
+// Written straight to a string: /me runs on every app start and is the hottest endpoint.
+std::string me_json(App& app, const auth::Session& s) {
+  std::optional<store::MemberRow> member;
+  std::optional<store::UnitRow> unit;
   if (s.actor.member_id)
     app.db.read([&](db::Connection& c) {
-      if (auto m = store::find_member(c, *s.actor.member_id)) {
-        member = member_json(*m);
-        if (auto u = store::find_unit(c, m->unit_id)) unit = unit_json(*u);
-      }
+      member = store::find_member(c, *s.actor.member_id);
+      if (member) unit = store::find_unit(c, member->unit_id);
     });
-  return {{"account",
-           {{"id", s.actor.account_id},
-            {"login", s.login},
-            {"phone", phone ? nlohmann::json(*phone) : nlohmann::json()},
-            {"must_change_password", s.must_change_password},
-            {"totp_enabled", s.totp_enabled},
-            {"totp_setup_required", s.totp_setup_required},
-            {"session_expires_at", s.expires_at}}},
-          {"member", member},
-          {"unit", unit},
-          {"roles", roles},
-          {"csrf_token", s.csrf_token}};
+  JsonWriter w;
+  w.begin_object().key("account").begin_object()
+      .field("id", s.actor.account_id)
+      .field("login", s.login)
+      .field("phone", s.phone)
+      .field("must_change_password", s.must_change_password)
+      .field("totp_enabled", s.totp_enabled)
+      .field("totp_setup_required", s.totp_setup_required)
+      .field("session_expires_at", s.expires_at)
+      .end_object();
+  w.key("member");
+  if (member) write_member(w, *member); else w.null();
+  w.key("unit");
+  if (unit) write_unit(w, *unit); else w.null();
+  w.key("roles").begin_array();
+  for (const auto& g : s.grants) write_grant(w, g);
+  w.end_array().field("csrf_token", s.csrf_token).end_object();
+  return w.take();
 }
 
 }  // namespace
@@ -43,7 +46,9 @@ nlohmann::json me_json(App& app, const auth::Session& s) {
 void register_me_routes(http::Router& router, App& app) {
   router.add("GET", "/api/v1/me", [&app](http::Request& req) {
     auto s = require_session(app, req, Access::restricted);
-    return json_response(me_json(app, s));
+    http::Response res;
+    res.body = me_json(app, s);
+    return res;
   });
 
   router.add("POST", "/api/v1/me/password", [&app](http::Request& req) {
