@@ -417,6 +417,31 @@ TEST_F(ApiTest, ImportDryRunListsBadRowsThenImportsAndReimportUpdates) {
                       {{"Content-Type", "text/csv"}, {"X-CSRF-Token", c.csrf}}).status, 404);
 }
 
+TEST_F(ApiTest, PositionsAndTransfersFollowTheRules) {
+  auto c = signed_in("danguy");
+  auto cell = units("SH-TP-01-C03");
+  auto members = c.get(cell + "/members?limit=2").json()["members"];
+  ASSERT_EQ(members.size(), 2u);
+  auto member_id = members[0]["id"].get<int>();
+  // The cell already has a secretary: a second one is refused with a clear conflict.
+  auto second = c.post(cell + "/positions", {{"member_id", member_id}, {"position", "secretary"}});
+  EXPECT_EQ(second.status, 409) << second.body;
+  EXPECT_EQ(c.post(cell + "/positions", {{"member_id", member_id}, {"position", "chairman"}}).status, 422);
+  auto added = c.post(cell + "/positions", {{"member_id", member_id}, {"position", "committee_member"},
+                                            {"term_from", "2025-09-01"}});
+  ASSERT_EQ(added.status, 201) << added.body;
+  auto pid = std::to_string(added.json()["id"].get<int>());
+  EXPECT_EQ(c.post("/api/v1/positions/" + pid + "/end", {{"date", "2025-01-01"}}).status, 422);  // before the start
+  EXPECT_EQ(c.post("/api/v1/positions/" + pid + "/end", {{"date", "2025-12-31"}}).status, 200);
+  EXPECT_EQ(c.post("/api/v1/positions/" + pid + "/end", nlohmann::json::object()).status, 409);  // already ended
+  // Transfer to another cell in scope; outside the scope the target is unknown.
+  auto moved = c.post("/api/v1/members/" + std::to_string(member_id) + "/transfer", {{"unit_id", unit("SH-TP-01-C02")}});
+  ASSERT_EQ(moved.status, 200) << moved.body;
+  EXPECT_EQ(moved.json()["unit_code"], "SH-TP-01-C02");
+  EXPECT_EQ(c.post("/api/v1/members/" + std::to_string(member_id) + "/transfer", {{"unit_id", unit("SH-TP-02-C01")}}).status,
+            404);
+}
+
 TEST_F(ApiTest, EveryAuthenticatedEndpointRefusesAnonymousCalls) {
   Client c(server_->port());
   for (const char* path : {"/api/v1/me", "/api/v1/units", "/api/v1/units/1", "/api/v1/units/1/children",

@@ -9,37 +9,28 @@ namespace sotay::api {
 
 namespace {
 
+// Absent keeps a field; JSON null clears it (as an empty string, which the record rules read as
+// "not given").
 members::MemberInput member_input(const JsonBody& body) {
+  using Field = std::optional<std::string> members::MemberInput::*;
+  struct Spec {
+    const char* key;
+    Field field;
+    std::size_t max_len;
+  };
+  using M = members::MemberInput;
+  static const Spec kFields[] = {
+      {"full_name", &M::full_name, 200},     {"birth_date", &M::birth_date, 20},   {"sex", &M::sex, 10},
+      {"admitted_on", &M::admitted_on, 20},  {"official_on", &M::official_on, 20}, {"card_number", &M::card_number, 30},
+      {"citizen_id", &M::citizen_id, 30},    {"phone", &M::phone, 40},             {"email", &M::email, 254},
+      {"status", &M::status, 30},            {"status_date", &M::status_date, 20}};
   body.allow_only({"full_name", "birth_date", "sex", "admitted_on", "official_on", "card_number", "citizen_id",
                    "phone", "email", "status", "status_date"});
   members::MemberInput in;
-  in.full_name = body.opt_string("full_name", 200);
-  in.birth_date = body.opt_string("birth_date", 20);
-  in.sex = body.opt_string("sex", 10);
-  in.admitted_on = body.opt_string("admitted_on", 20);
-  in.official_on = body.opt_string("official_on", 20);
-  in.card_number = body.opt_string("card_number", 30);
-  in.citizen_id = body.opt_string("citizen_id", 30);
-  in.phone = body.opt_string("phone", 40);
-  in.email = body.opt_string("email", 254);
-  in.status = body.opt_string("status", 30);
-  in.status_date = body.opt_string("status_date", 20);
-  // JSON null clears an optional field (absent keeps it).
-  for (auto* f : {"birth_date", "sex", "admitted_on", "official_on", "card_number", "citizen_id", "phone", "email",
-                  "status_date"}) {
-    auto it = body.raw().find(f);
-    if (it != body.raw().end() && it->is_null()) {
-      std::string key = f;
-      if (key == "birth_date") in.birth_date = "";
-      if (key == "sex") in.sex = "";
-      if (key == "admitted_on") in.admitted_on = "";
-      if (key == "official_on") in.official_on = "";
-      if (key == "card_number") in.card_number = "";
-      if (key == "citizen_id") in.citizen_id = "";
-      if (key == "phone") in.phone = "";
-      if (key == "email") in.email = "";
-      if (key == "status_date") in.status_date = "";
-    }
+  for (const auto& f : kFields) {
+    auto& value = in.*(f.field);
+    value = body.opt_string(f.key, f.max_len);
+    if (!value && body.has(f.key)) value = "";  // present as null
   }
   return in;
 }

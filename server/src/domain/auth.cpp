@@ -110,14 +110,11 @@ Actor actor_from(const store::AccountRow& account, std::optional<std::int64_t> m
 Actor load_actor(db::Connection& c, const store::AccountRow& account) {
   std::optional<std::int64_t> unit_id;
   std::string unit_path;
-  if (account.member_id) {
-    if (auto r = c.query("SELECT m.unit_id, u.path FROM members m JOIN units u ON u.id = m.unit_id WHERE m.id = $1",
-                         {*account.member_id});
-        !r.empty()) {
-      unit_id = r.one().integer(0);
-      unit_path = r.one().text(1);
+  if (account.member_id)
+    if (auto m = store::find_member(c, *account.member_id)) {
+      unit_id = m->unit_id;
+      unit_path = m->unit_path;
     }
-  }
   return actor_from(account, unit_id, unit_path, store::grants_of(c, account.id));
 }
 
@@ -294,7 +291,7 @@ void change_password(db::Database& db, const Policy& policy, const Session& sess
   db.write([&](db::Connection& c) {
     store::set_password(c, account->id, hash, false, timeutil::now_unix());
     // Other devices signed in with the old password are signed out; this one stays.
-    c.query("DELETE FROM sessions WHERE account_id = $1 AND id <> $2", {account->id, session.session_id});
+    store::delete_other_sessions(c, account->id, session.session_id);
     if (session.actor.is_privileged())
       audit::record(c, session.actor, "account.change_password", "account", account->id,
                     session.actor.member_unit_id, nullptr, nullptr);
@@ -329,7 +326,7 @@ void confirm_totp(db::Database& db, const Session& session, const std::string& c
     store::set_totp(c, a->id, a->totp_secret, true);
     store::advance_totp_step(c, a->id, *step);
     // This session proved the second factor.
-    c.query("UPDATE sessions SET mfa = 1 WHERE id = $1", {session.session_id});
+    store::mark_session_mfa(c, session.session_id);
     audit::record(c, session.actor, "account.totp_enabled", "account", a->id, session.actor.member_unit_id, nullptr,
                   nullptr);
   });

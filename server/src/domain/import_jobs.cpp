@@ -1,6 +1,6 @@
 #include "domain/import_jobs.h"
 
-#include <chrono>
+#include <atomic>
 #include <cstdio>
 #include <thread>
 
@@ -28,8 +28,8 @@ std::int64_t ImportJobs::start(const Actor& actor, std::int64_t unit_id, std::st
     std::lock_guard lock(mutex_);
     id = next_id_++;
     jobs_[id] = job;
+    ++running_;
   }
-  ++running_;
   std::thread([this, job, actor, unit_id, bytes = std::move(bytes)] {
     try {
       auto report = import_members(db_, actor, unit_id, bytes, false, [&](std::string_view phase, std::size_t done, std::size_t total) {
@@ -53,7 +53,8 @@ std::int64_t ImportJobs::start(const Actor& actor, std::int64_t unit_id, std::st
       job->state = "failed";
       job->error = "Nhập dữ liệu không thành công do lỗi máy chủ; dữ liệu chưa bị thay đổi. Vui lòng thử lại.";
     }
-    --running_;
+    std::lock_guard lock(mutex_);
+    if (--running_ == 0) idle_.notify_all();
   }).detach();
   return id;
 }
@@ -80,7 +81,8 @@ std::optional<ImportJobStatus> ImportJobs::get(const Actor& actor, std::int64_t 
 }
 
 void ImportJobs::wait_idle() {
-  while (running_ > 0) std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  std::unique_lock lock(mutex_);
+  idle_.wait(lock, [&] { return running_ == 0; });
 }
 
 }  // namespace sotay::members

@@ -3,7 +3,7 @@
 // started it.
 #pragma once
 
-#include <atomic>
+#include <condition_variable>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -40,7 +40,8 @@ class ImportJobs {
   mutable std::mutex mutex_;
   std::unordered_map<std::int64_t, std::shared_ptr<Job>> jobs_;
   std::int64_t next_id_ = 1;
-  std::atomic<int> running_{0};
+  mutable std::condition_variable idle_;
+  int running_ = 0;  // guarded by mutex_
 };
 
 }  // namespace sotay::members

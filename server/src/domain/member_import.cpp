@@ -159,7 +159,6 @@ ImportReport import_members(db::Database& db, const Actor& actor, std::int64_t u
       auto add_error = [&](std::string column, std::string message) {
         if (report.errors.size() < kMaxErrorsReported) report.errors.push_back({i + 1, std::move(column), std::move(message)});
       };
-      std::size_t errors_before = report.errors.size();
       bool row_bad = false;
 
       Pending p;
@@ -215,12 +214,7 @@ ImportReport import_members(db::Database& db, const Actor& actor, std::int64_t u
           row_bad = true;
         }
       }
-      if (row_bad) {
-        if (report.errors.size() == errors_before && report.errors.size() >= kMaxErrorsReported) {
-          // Counted but not listed: the report is capped.
-        }
-        continue;
-      }
+      if (row_bad) continue;  // counted; listed while the report is under its cap
       ++report.valid_rows;
       if (p.existing_id) ++report.to_update; else ++report.to_insert;
       pending.push_back(std::move(p));

@@ -241,8 +241,7 @@ MemberRow update_own_contact(db::Database& db, const Actor& actor, const std::op
       if (e.field == "phone" || e.field == "email") contact_errors.push_back(e);
     if (!contact_errors.empty())
       throw Error(ErrorCode::validation_failed, "Thông tin liên hệ chưa hợp lệ.", contact_errors);
-    c.query("UPDATE members SET phone = $1, email = $2, updated_at = $3 WHERE id = $4",
-            {db::nullable(fields.phone), db::nullable(fields.email), timeutil::now_unix(), before.id});
+    store::update_member_contact(c, before.id, fields.phone, fields.email, timeutil::now_unix());
     auto after = *store::find_member(c, before.id);
     audit::record(c, actor, "member.contact", "member", before.id, before.unit_id, member_json(before),
                   member_json(after));

@@ -157,15 +157,6 @@ void insert_session(db::Connection& c, const std::string& token_hash, const Sess
       {token_hash, s.account_id, s.csrf_token, s.created_at, s.expires_at, s.user_agent, s.ip, std::int64_t{s.mfa}});
 }
 
-std::optional<SessionRow> find_session(db::Connection& c, const std::string& token_hash) {
-  auto r = c.query(
-      "SELECT id, account_id, csrf_token, created_at, expires_at, last_seen_at, COALESCE(user_agent, ''), "
-      "COALESCE(ip, ''), mfa FROM sessions WHERE token_hash = $1",
-      {token_hash});
-  if (r.empty()) return std::nullopt;
-  return session_from(r.rows[0]);
-}
-
 std::optional<SessionLookup> find_session_with_account(db::Connection& c, const std::string& token_hash) {
   auto r = c.query(
       "SELECT s.id, s.account_id, s.csrf_token, s.created_at, s.expires_at, s.last_seen_at, "
@@ -199,6 +190,14 @@ void delete_session_by_id(db::Connection& c, std::int64_t account_id, std::int64
 
 void delete_sessions_of(db::Connection& c, std::int64_t account_id) {
   c.query("DELETE FROM sessions WHERE account_id = $1", {account_id});
+}
+
+void delete_other_sessions(db::Connection& c, std::int64_t account_id, std::int64_t keep) {
+  c.query("DELETE FROM sessions WHERE account_id = $1 AND id <> $2", {account_id, keep});
+}
+
+void mark_session_mfa(db::Connection& c, std::int64_t session_id) {
+  c.query("UPDATE sessions SET mfa = 1 WHERE id = $1", {session_id});
 }
 
 std::vector<SessionRow> sessions_of(db::Connection& c, std::int64_t account_id, std::int64_t now) {

@@ -71,7 +71,6 @@ std::vector<AccountListItem> list_accounts(db::Connection& c, const std::string&
                                            const std::optional<std::string>& name_fold, int limit);
 
 void insert_session(db::Connection& c, const std::string& token_hash, const SessionRow& s);
-std::optional<SessionRow> find_session(db::Connection& c, const std::string& token_hash);
 
 // One round trip for every request's authentication: the session, its account and the unit of
 // the account's member record.
@@ -86,6 +85,10 @@ void touch_session(db::Connection& c, std::int64_t session_id, std::int64_t now,
 void delete_session(db::Connection& c, const std::string& token_hash);
 void delete_session_by_id(db::Connection& c, std::int64_t account_id, std::int64_t session_id);
 void delete_sessions_of(db::Connection& c, std::int64_t account_id);
+// Every session of the account but `keep` (after a password change on that device).
+void delete_other_sessions(db::Connection& c, std::int64_t account_id, std::int64_t keep);
+// The session proved the second factor (two-factor set up from it).
+void mark_session_mfa(db::Connection& c, std::int64_t session_id);
 std::vector<SessionRow> sessions_of(db::Connection& c, std::int64_t account_id, std::int64_t now);
 void delete_expired_sessions(db::Connection& c, std::int64_t now);
 

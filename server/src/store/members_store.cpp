@@ -144,6 +144,12 @@ void update_member(db::Connection& c, std::int64_t id, const MemberFields& f, st
       p);
 }
 
+void update_member_contact(db::Connection& c, std::int64_t id, const std::optional<std::string>& phone,
+                           const std::optional<std::string>& email, std::int64_t now) {
+  c.query("UPDATE members SET phone = $1, email = $2, updated_at = $3 WHERE id = $4",
+          {db::nullable(phone), db::nullable(email), now, id});
+}
+
 void transfer_member(db::Connection& c, std::int64_t id, std::int64_t to_unit, const std::string& date) {
   c.query("UPDATE memberships SET valid_to = $1 WHERE member_id = $2 AND valid_to IS NULL", {date, id});
   c.query("INSERT INTO memberships(member_id, unit_id, valid_from) VALUES ($1, $2, $3)", {id, to_unit, date});

@@ -49,6 +49,8 @@ std::optional<std::int64_t> member_id_by_citizen_id(db::Connection& c, const std
 std::vector<MemberRow> list_members(db::Connection& c, const MemberListQuery& q);
 std::int64_t insert_member(db::Connection& c, const MemberFields& f, std::int64_t now, const std::string& joined_on);
 void update_member(db::Connection& c, std::int64_t id, const MemberFields& f, std::int64_t now);
+void update_member_contact(db::Connection& c, std::int64_t id, const std::optional<std::string>& phone,
+                           const std::optional<std::string>& email, std::int64_t now);
 // Moves a member to another unit from `date`, keeping the membership history.
 void transfer_member(db::Connection& c, std::int64_t id, std::int64_t to_unit, const std::string& date);
 // All members of a unit go to another (merge). Returns how many moved.
