@@ -446,6 +446,8 @@ scenario('a new deploy offers "Đã có phiên bản mới — Tải lại" and 
 
 // The committee screens' scenarios live in e2e/committee.mjs and use the helpers above.
 (await import('./committee.mjs')).register(scenario, { shot, checkTapTargets });
+// The library's and the news' scenarios: e2e/library.mjs.
+(await import('./library.mjs')).register(scenario, { shot, checkTapTargets });
 
 // ---------------------------------------------------------------------------------------------
 

@@ -7,10 +7,23 @@ export const PATHS = {
   totp: '/security/two-factor',
   sessions: '/security/sessions',
   settings: '/settings',
-  news: '/news',
-  documents: '/documents',
+  // The library and the news, under Vietnamese addresses: links to a passage of a document
+  // (/tai-lieu/12#dieu-4-khoan-2) are shared between members, in messages and notices.
+  news: '/tin-tuc',
+  newsArticle: '/tin-tuc/:id',
+  documents: '/tai-lieu',
+  documentSearch: '/tai-lieu/tim-kiem',
+  document: '/tai-lieu/:id',
   notices: '/notices',
   study: '/study',
   calendar: '/calendar',
   committee: '/committee',
 } as const;
+
+// "/tai-lieu/12#dieu-4": the reading view of a document, at a passage when given.
+export function documentHref(id: number, anchor?: string | null): string {
+  return `/tai-lieu/${id}${anchor ? `#${encodeURIComponent(anchor)}` : ''}`;
+}
+export function newsHref(id: number): string {
+  return `/tin-tuc/${id}`;
+}

@@ -35,7 +35,7 @@ export interface RouteDef {
 }
 
 
-const section = (key: 'news' | 'documents' | 'notices' | 'study' | 'calendar'): RouteDef => ({
+const section = (key: 'notices' | 'study' | 'calendar'): RouteDef => ({
   path: PATHS[key],
   title: vi.sections[key].title,
   access: 'signed_in',
@@ -59,8 +59,16 @@ export const routes: RouteDef[] = [
   { path: PATHS.totp, title: vi.totp.title, access: 'signed_in', step: 'totp', load: () => import('./pages/TotpSetup') },
   { path: PATHS.sessions, title: vi.sessions.title, access: 'signed_in', load: () => import('./pages/Sessions') },
   { path: PATHS.settings, title: vi.settings.title, access: 'signed_in', load: () => import('./pages/Settings') },
-  section('news'),
-  section('documents'),
+  // The library and the news (pages/library, pages/news): lazy chunks, precached for members.
+  { path: PATHS.news, title: vi.sections.news.title, access: 'signed_in', load: () => import('./pages/news/NewsFeed') },
+  { path: PATHS.newsArticle, title: vi.sections.news.title, access: 'signed_in', load: () => import('./pages/news/NewsArticle') },
+  { path: PATHS.documents, title: vi.sections.documents.title, access: 'signed_in', load: () => import('./pages/library/Library') },
+  // Before /tai-lieu/:id, which would otherwise take "tim-kiem" for an id.
+  { path: PATHS.documentSearch, title: vi.sections.documents.title, access: 'signed_in', load: () => import('./pages/library/Search') },
+  { path: PATHS.document, title: vi.sections.documents.title, access: 'signed_in', load: () => import('./pages/library/DocumentView') },
+  // Earlier addresses of the two sections, kept so saved links still open them.
+  { path: '/news', title: vi.sections.news.title, access: 'signed_in', load: () => import('./pages/news/NewsFeed') },
+  { path: '/documents', title: vi.sections.documents.title, access: 'signed_in', load: () => import('./pages/library/Library') },
   section('notices'),
   section('study'),
   section('calendar'),

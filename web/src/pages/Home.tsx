@@ -1,5 +1,7 @@
-// The member's home: their card first (what they open the app for at a meeting), then the
-// sections later capabilities fill in.
+// The member's home: their card first (what they open the app for at a meeting), then what to
+// read (required documents, latest news: a lazy chunk, pages/news/HomeFeed), then the sections.
+import type { ComponentType } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
 import { vi } from '../i18n/vi';
 import { Link } from '../lib/router';
 import { useStore } from '../lib/store';
@@ -9,6 +11,22 @@ import { MemberCard } from '../components/MemberCard';
 import { PATHS } from '../paths';
 
 const SECTIONS = ['news', 'documents', 'notices', 'study', 'calendar'] as const;
+
+let feedModule: ComponentType | null = null;
+function HomeFeed() {
+  const [Feed, setFeed] = useState<ComponentType | null>(() => feedModule);
+  useEffect(() => {
+    if (Feed) return;
+    import('./news/HomeFeed').then(
+      (m) => {
+        feedModule = m.default;
+        setFeed(() => m.default);
+      },
+      () => undefined,
+    );
+  }, []);
+  return Feed ? <Feed /> : null;
+}
 
 export default function Home() {
   const state = useStore(session);
@@ -35,6 +53,7 @@ export default function Home() {
           </ul>
         </div>
       )}
+      {me.member && <HomeFeed />}
       <h2 class="section-title">{vi.home.sections}</h2>
       <ul class="tiles">
         {SECTIONS.map((key) => (

@@ -1,0 +1,62 @@
+// One news article: title, category and date, cover, the text (body_html: Markdown rendered and
+// sanitized by the server, put into its own container and nowhere else), the favourite star and
+// "Đánh dấu đã đọc" at the end. Reading is tracked like documents.
+import { useEffect } from 'preact/hooks';
+import { api } from '../../api/client';
+import { ApiState } from '../../components/ApiState';
+import { vi } from '../../i18n/vi';
+import { dayOf, vl } from '../../i18n/vi-library';
+import { Link } from '../../lib/router';
+import { useApi } from '../../lib/use-api';
+import { PATHS } from '../../paths';
+import type { RouteProps } from '../../routes';
+import { FavouriteButton, ReadEnd, useReading } from '../library/parts';
+import type { NewsArticle as Article } from '../library/types';
+
+function Reader({ item }: { item: Article }) {
+  const { read, markRead, sentinel } = useReading('news', item.id, true, item.read.reached_end);
+  useEffect(() => {
+    document.title = `${item.title} · Sổ tay`;
+  }, [item.id]);
+  return (
+    <article class="article" aria-labelledby="article-title">
+      <p class="doc-kind">{[item.category, dayOf(item.published_at)].filter(Boolean).join(' · ')}</p>
+      <div class="doc-title-row">
+        <h1 id="article-title" tabIndex={-1}>
+          {item.title}
+        </h1>
+        <FavouriteButton kind="news" id={item.id} initial={item.favourite ?? false} title={item.title} />
+      </div>
+      {item.cover_url && <img class="article-cover" src={item.cover_url} alt="" width={640} height={360} decoding="async" />}
+      {item.summary && <p class="article-lead">{item.summary}</p>}
+      {/* Sanitized on the server (allow-listed tags, no scripts, no event attributes). */}
+      <div class="prose" dangerouslySetInnerHTML={{ __html: item.body_html }} />
+      <ReadEnd read={read} onMark={markRead} sentinel={sentinel} labels={vl.news} />
+      <p class="center">
+        <Link class="btn btn-secondary" href={PATHS.news}>
+          {vl.news.backToNews}
+        </Link>
+      </p>
+    </article>
+  );
+}
+
+export default function NewsArticle({ params }: RouteProps) {
+  const id = Number(params.id);
+  const result = useApi((signal) => api.get('/news/{id}', { path: { id }, signal }), [id]);
+  if (!Number.isInteger(id) || id <= 0) {
+    return (
+      <section class="page">
+        <p class="alert alert-error">{vi.notFound.body}</p>
+      </section>
+    );
+  }
+  return (
+    <section class="page news reading">
+      <p class="crumbs">
+        <Link href={PATHS.news}>← {vl.news.title}</Link>
+      </p>
+      <ApiState result={result}>{(item) => <Reader key={item.id} item={item} />}</ApiState>
+    </section>
+  );
+}
