@@ -28,11 +28,11 @@ export default defineConfig({
         // Committee chunks get a c- prefix so the service worker can leave them out of the
         // precache: members never download committee screens.
         // A chunk counts as committee-only when every module in it is committee code: pages/committee/,
-        // its strings (i18n/vi-committee.ts) and its stylesheet.
+        // its strings (i18n/vi-committee.ts, and i18n/vi-editor.ts for the editor screens) and its stylesheet.
         chunkFileNames: (chunk) => {
           const ids = chunk.moduleIds.length ? chunk.moduleIds : chunk.facadeModuleId ? [chunk.facadeModuleId] : [];
           const committeeOnly = ids.length > 0 && ids.every((id) =>
-              /[\\/]pages[\\/]committee[\\/]|[\\/]i18n[\\/]vi-committee\.ts$|[\\/]styles-committee\.css/.test(id),
+              /[\\/]pages[\\/]committee[\\/]|[\\/]i18n[\\/]vi-(committee|editor)\.ts$|[\\/]styles-committee\.css/.test(id),
             );
           return committeeOnly ? 'assets/c-[name]-[hash].js' : 'assets/[name]-[hash].js';
         },

@@ -73,8 +73,27 @@ describe('route guard', () => {
     expect(decide('/committee/accounts', q(), signedIn(['committee'])).kind).toBe('render');
     expect(decide('/committee/audit', q(), signedIn(['committee']))).toEqual({ kind: 'forbidden' });
     expect(decide('/committee/audit', q(), signedIn(['admin'])).kind).toBe('render');
-    // Editors are not committees.
-    expect(decide('/committee', q(), signedIn(['editor']))).toEqual({ kind: 'forbidden' });
+    // Editors are not committees: they open the committee home for the library entries, and the
+    // document and news editors, but not the members, units, accounts or audit screens.
+    expect(decide('/committee', q(), signedIn(['editor'])).kind).toBe('render');
+    expect(decide('/committee/units', q(), signedIn(['editor']))).toEqual({ kind: 'forbidden' });
+    expect(decide('/committee/members/4', q(), signedIn(['editor']))).toEqual({ kind: 'forbidden' });
+  });
+
+  it('opens the library editors to editors, committees and admins, reading statistics also to cell committees', () => {
+    for (const path of ['/committee/documents', '/committee/documents/new', '/committee/documents/7', '/committee/news', '/committee/news/new', '/committee/news/3']) {
+      expect(decide(path, q(), signedIn(['member']))).toEqual({ kind: 'forbidden' });
+      expect(decide(path, q(), signedIn(['cell_committee']))).toEqual({ kind: 'forbidden' });
+      for (const role of ['editor', 'committee', 'admin'] as Role[]) expect(decide(path, q(), signedIn([role])).kind).toBe('render');
+    }
+    for (const path of ['/committee/reading', '/committee/documents/7/reading']) {
+      expect(decide(path, q(), signedIn(['member']))).toEqual({ kind: 'forbidden' });
+      for (const role of ['cell_committee', 'committee', 'editor', 'admin'] as Role[]) expect(decide(path, q(), signedIn([role])).kind).toBe('render');
+    }
+    // "new" is the new-document form, not a document numbered "new".
+    const found = findRoute('/committee/documents/new');
+    expect(found?.route.path).toBe('/committee/documents/new');
+    expect(findRoute('/committee/documents/12')?.params).toEqual({ id: '12' });
   });
 
   it('passes route parameters', () => {
@@ -133,9 +152,9 @@ describe('safeNext', () => {
 });
 
 describe('navigation', () => {
-  it('shows the committee entry only to cell committees, committees and admins', () => {
+  it('shows the committee entry only to cell committees, committees, editors and admins', () => {
     expect(showsCommittee(signedIn(['member']))).toBe(false);
-    expect(showsCommittee(signedIn(['editor']))).toBe(false);
+    expect(showsCommittee(signedIn(['editor']))).toBe(true);
     expect(showsCommittee(signedIn(['member', 'cell_committee']))).toBe(true);
     expect(showsCommittee(signedIn(['committee']))).toBe(true);
     expect(showsCommittee(signedIn(['admin']))).toBe(true);

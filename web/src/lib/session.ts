@@ -29,7 +29,8 @@ export const session = createStore<SessionState>({ status: 'loading' });
 // Must match the service worker's cache for API answers (src/sw/sw.ts).
 export const API_CACHE = 'sotay-api';
 
-export const COMMITTEE_ROLES: readonly Role[] = ['cell_committee', 'committee', 'admin'];
+// Who gets the "Quản lý" entry: committees, and editors for the document and news editors.
+export const COMMITTEE_ROLES: readonly Role[] = ['cell_committee', 'committee', 'editor', 'admin'];
 
 export function rolesOf(me: Me): Set<Role> {
   return new Set(me.roles.map((g) => g.role));

@@ -6,6 +6,7 @@ import { ApiState } from '../../components/ApiState';
 import { EmptyState } from '../../components/Loading';
 import { vi } from '../../i18n/vi';
 import { members, vc } from '../../i18n/vi-committee';
+import { ve } from '../../i18n/vi-editor';
 import { Link } from '../../lib/router';
 import { hasAnyRole, session } from '../../lib/session';
 import { useStore } from '../../lib/store';
@@ -14,6 +15,9 @@ import { committeeRoutes, COMMITTEE_PATHS } from './routes';
 import { holdsMembers, importHref, unitHref } from './ui';
 
 const ENTRIES = [
+  { path: COMMITTEE_PATHS.documents, title: ve.nav.documents, hint: ve.nav.documentsHint },
+  { path: COMMITTEE_PATHS.newsList, title: ve.nav.news, hint: ve.nav.newsHint },
+  { path: COMMITTEE_PATHS.readingList, title: ve.nav.reading, hint: ve.nav.readingHint },
   { path: COMMITTEE_PATHS.tree, title: vi.committee.orgTree, hint: vi.committee.orgTreeHint },
   { path: COMMITTEE_PATHS.accounts, title: vi.committee.accounts, hint: vi.committee.accountsHint },
   { path: COMMITTEE_PATHS.audit, title: vi.committee.audit, hint: vi.committee.auditHint },

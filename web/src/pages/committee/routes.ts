@@ -14,6 +14,22 @@ import type { RouteDef } from '../../routes';
 const VIEW_MEMBERS: readonly Role[] = ['cell_committee', 'committee', 'admin'];
 const MANAGE: readonly Role[] = ['committee', 'admin'];
 const ADMIN: readonly Role[] = ['admin'];
+// The library (decision 0005): editors, committees and admins write and publish; cell
+// committees and above follow who has read what. Editors see the committee home for their entries.
+const EDIT_LIBRARY: readonly Role[] = ['editor', 'committee', 'admin'];
+const FOLLOW_READING: readonly Role[] = ['cell_committee', 'committee', 'editor', 'admin'];
+const HOME: readonly Role[] = ['cell_committee', 'committee', 'editor', 'admin'];
+
+// Titles of the editor screens. The route table is in the entry bundle, so these few words stay
+// here rather than pulling the editor strings (i18n/vi-editor.ts) into it.
+const EDITOR_TITLES = {
+  documents: 'Tài liệu',
+  document: 'Soạn tài liệu',
+  news: 'Tin tức',
+  newsItem: 'Soạn tin',
+  reading: 'Thống kê đọc tài liệu',
+  readingList: 'Theo dõi việc đọc',
+} as const;
 
 export const COMMITTEE_PATHS = {
   home: '/committee',
@@ -23,6 +39,14 @@ export const COMMITTEE_PATHS = {
   import: '/committee/units/:id/import',
   accounts: '/committee/accounts',
   audit: '/committee/audit',
+  documents: '/committee/documents',
+  documentNew: '/committee/documents/new',
+  document: '/committee/documents/:id',
+  reading: '/committee/documents/:id/reading',
+  readingList: '/committee/reading',
+  newsList: '/committee/news',
+  newsNew: '/committee/news/new',
+  newsItem: '/committee/news/:id',
 } as const;
 
 export const committeeRoutes: RouteDef[] = [
@@ -30,7 +54,7 @@ export const committeeRoutes: RouteDef[] = [
     path: COMMITTEE_PATHS.home,
     title: vi.committee.title,
     access: 'signed_in',
-    roles: VIEW_MEMBERS,
+    roles: HOME,
     load: () => import('./CommitteeHome'),
   },
   {
@@ -74,6 +98,63 @@ export const committeeRoutes: RouteDef[] = [
     access: 'signed_in',
     roles: ADMIN,
     load: () => import('./AuditLog'),
+  },
+  {
+    path: COMMITTEE_PATHS.documents,
+    title: EDITOR_TITLES.documents,
+    access: 'signed_in',
+    roles: EDIT_LIBRARY,
+    load: () => import('./DocumentEditorList'),
+  },
+  // "new" before ":id", so it is not read as a document number.
+  {
+    path: COMMITTEE_PATHS.documentNew,
+    title: EDITOR_TITLES.document,
+    access: 'signed_in',
+    roles: EDIT_LIBRARY,
+    load: () => import('./DocumentEditor'),
+  },
+  {
+    path: COMMITTEE_PATHS.document,
+    title: EDITOR_TITLES.document,
+    access: 'signed_in',
+    roles: EDIT_LIBRARY,
+    load: () => import('./DocumentEditor'),
+  },
+  {
+    path: COMMITTEE_PATHS.reading,
+    title: EDITOR_TITLES.reading,
+    access: 'signed_in',
+    roles: FOLLOW_READING,
+    load: () => import('./ReadingStats'),
+  },
+  {
+    path: COMMITTEE_PATHS.readingList,
+    title: EDITOR_TITLES.readingList,
+    access: 'signed_in',
+    roles: FOLLOW_READING,
+    load: () => import('./ReadingStatsIndex'),
+  },
+  {
+    path: COMMITTEE_PATHS.newsList,
+    title: EDITOR_TITLES.news,
+    access: 'signed_in',
+    roles: EDIT_LIBRARY,
+    load: () => import('./NewsEditorList'),
+  },
+  {
+    path: COMMITTEE_PATHS.newsNew,
+    title: EDITOR_TITLES.newsItem,
+    access: 'signed_in',
+    roles: EDIT_LIBRARY,
+    load: () => import('./NewsEditor'),
+  },
+  {
+    path: COMMITTEE_PATHS.newsItem,
+    title: EDITOR_TITLES.newsItem,
+    access: 'signed_in',
+    roles: EDIT_LIBRARY,
+    load: () => import('./NewsEditor'),
   },
 ];
 

@@ -1,0 +1,381 @@
+// Writing a news article: title, lead, category, the body in Markdown with a preview, a cover
+// image, pinned, who may read it, and the same workflow as documents.
+import type { ComponentChildren } from 'preact';
+import { useId, useMemo, useRef, useState } from 'preact/hooks';
+import { ApiError, api } from '../../api/client';
+import { ApiState } from '../../components/ApiState';
+import { Field, FormError } from '../../components/Field';
+import { vi } from '../../i18n/vi';
+import { NEWS_CATEGORIES, ve } from '../../i18n/vi-editor';
+import { flash } from '../../lib/flash';
+import { Link, navigate } from '../../lib/router';
+import { useApi } from '../../lib/use-api';
+import type { RouteProps } from '../../routes';
+import { editorApi, type NewsDetail } from './EditorApi';
+import { emptyNewsForm, newsFormOf, sameForm, validateNews, type Errors, type NewsForm } from './EditorForm';
+import {
+  AudienceField,
+  ConflictAlert,
+  OwnerField,
+  Section,
+  StateBadge,
+  TextArea,
+  VersionHistory,
+  WorkflowPanel,
+  audienceSentence,
+  newsHref,
+  useLeaveGuard,
+  useOwnerChoices,
+} from './EditorUi';
+import { UploadAborted, checkCover, uploadCover } from './EditorUpload';
+import { parseInline, parseMarkdown, type Block, type Inline } from './NewsEditorMarkdown';
+import { COMMITTEE_PATHS } from './routes';
+import { Check, Frame, OtherErrors, SelectField, TabPanel, Tabs, useFocusOnError } from './ui';
+
+const t = ve.news;
+const SHOWN = ['title', 'summary', 'category', 'body', 'pinned', 'owner_unit_id', 'audience_unit_ids'];
+
+function renderInline(list: Inline[]): ComponentChildren[] {
+  return list.map((x, i) => {
+    switch (x.t) {
+      case 'text':
+        return x.v;
+      case 'b':
+        return <strong key={i}>{renderInline(x.c)}</strong>;
+      case 'i':
+        return <em key={i}>{renderInline(x.c)}</em>;
+      case 'a':
+        return (
+          <a key={i} href={x.href} rel="noopener noreferrer" target="_blank">
+            {renderInline(x.c)}
+          </a>
+        );
+      case 'br':
+        return <br key={i} />;
+    }
+  });
+}
+
+function renderBlock(b: Block, i: number) {
+  switch (b.t) {
+    case 'h': {
+      const H = `h${b.level + 1}` as 'h3' | 'h4' | 'h5';
+      return <H key={i}>{renderInline(b.c)}</H>;
+    }
+    case 'p':
+      return <p key={i}>{renderInline(b.c)}</p>;
+    case 'quote':
+      return <blockquote key={i}>{renderInline(b.c)}</blockquote>;
+    case 'ul':
+      return (
+        <ul key={i}>
+          {b.items.map((it, j) => (
+            <li key={j}>{renderInline(it)}</li>
+          ))}
+        </ul>
+      );
+    case 'ol':
+      return (
+        <ol key={i}>
+          {b.items.map((it, j) => (
+            <li key={j}>{renderInline(it)}</li>
+          ))}
+        </ol>
+      );
+  }
+}
+
+function Preview({ form }: { form: NewsForm }) {
+  const blocks = useMemo(() => parseMarkdown(form.body), [form.body]);
+  return (
+    <div class="e-preview">
+      <p class="hint">{t.previewHint}</p>
+      <article class="e-preview-article">
+        {/* h2 here: the page's h1 is the editor's title. */}
+        <h2>{form.title || t.newsTitle}</h2>
+        {form.summary && <p class="e-preview-lead">{renderInline(parseInline(form.summary))}</p>}
+        {blocks.length === 0 ? <p class="muted">{t.previewEmpty}</p> : blocks.map(renderBlock)}
+      </article>
+    </div>
+  );
+}
+
+function Cover({ news, onChanged }: { news: NewsDetail; onChanged: () => void }) {
+  const inputId = useId();
+  const [error, setError] = useState<string | null>(null);
+  const [percent, setPercent] = useState<number | null>(null);
+  async function choose(e: Event) {
+    const input = e.currentTarget as HTMLInputElement;
+    const file = input.files?.[0];
+    setError(null);
+    if (!file) return;
+    const check = checkCover(file.name, file.size, file.type);
+    if (!check.ok) {
+      setError(check.error);
+      input.value = '';
+      return;
+    }
+    setPercent(0);
+    try {
+      await uploadCover(news.id, file, file.name, check.contentType, setPercent).done;
+      flash(t.coverDone, 'success');
+      onChanged();
+    } catch (err) {
+      if (err instanceof UploadAborted) return;
+      setError(err instanceof ApiError ? (err.fields.file ?? err.message) : vi.errors.generic);
+    } finally {
+      setPercent(null);
+      input.value = '';
+    }
+  }
+  return (
+    <Section title={t.cover} id="e-cover-title">
+      {news.cover_url ? <img class="e-cover" src={news.cover_url} alt={t.coverAlt} /> : <p class="muted">{t.coverNone}</p>}
+      <div class={error ? 'field has-error' : 'field'}>
+        <label for={inputId}>{t.cover}</label>
+        <p class="hint" id={`${inputId}-hint`}>
+          {t.coverHint}
+        </p>
+        <div class="c-file-box">
+          <input
+            id={inputId}
+            class="c-file-input"
+            type="file"
+            accept=".jpg,.jpeg,.png,.webp,image/jpeg,image/png,image/webp"
+            onChange={(e) => void choose(e)}
+            disabled={percent !== null}
+            aria-invalid={error ? 'true' : undefined}
+            aria-describedby={`${inputId}-hint${error ? ` ${inputId}-error` : ''}`}
+          />
+          <span class="btn btn-secondary c-file-button" aria-hidden="true">
+            {t.coverChoose}
+          </span>
+        </div>
+        {error && (
+          <p class="field-error" id={`${inputId}-error`} role="alert">
+            {error}
+          </p>
+        )}
+      </div>
+      {percent !== null && (
+        <div class="c-progress" role="progressbar" aria-label={ve.attach.progressLabel} aria-valuemin={0} aria-valuemax={100} aria-valuenow={percent}>
+          <div class="c-progress-bar" style={{ width: `${percent}%` }} />
+        </div>
+      )}
+    </Section>
+  );
+}
+
+function Editor({ initial, onReplace }: { initial: NewsDetail | null; onReplace?: () => void }) {
+  const owners = useOwnerChoices();
+  const [news, setNews] = useState<NewsDetail | null>(initial);
+  const start = useMemo(() => (initial ? newsFormOf(initial) : emptyNewsForm(owners[0]?.id ?? null)), [initial]);
+  const [form, setForm] = useState<NewsForm>(start);
+  const [baseline, setBaseline] = useState<NewsForm>(start);
+  const [errors, setErrors] = useState<Errors>({});
+  const [failure, setFailure] = useState<string | null>(null);
+  const [failures, setFailures] = useState(0);
+  const [saving, setSaving] = useState(false);
+  const [conflict, setConflict] = useState(false);
+  const [tab, setTab] = useState<'write' | 'preview'>('write');
+  const formRef = useRef<HTMLFormElement>(null);
+  useFocusOnError(formRef, failures);
+  const set = <K extends keyof NewsForm>(key: K) => (value: NewsForm[K]) => setForm((f) => ({ ...f, [key]: value }));
+  const dirty = !sameForm(form, baseline);
+  const canEdit = news ? news.can_edit : true;
+  useLeaveGuard(dirty && canEdit);
+
+  const ownerId = form.owner_unit_id;
+  const ownerUnit = useApi(
+    (signal) =>
+      ownerId !== null && !owners.some((o) => o.id === ownerId)
+        ? api.get('/units/{id}', { path: { id: ownerId }, signal }).then((u) => u.name)
+        : Promise.resolve(owners.find((o) => o.id === ownerId)?.name ?? ''),
+    [ownerId],
+  );
+  const ownerLabel = ownerUnit.data ?? '';
+
+  async function save(): Promise<boolean> {
+    const checked = validateNews(form);
+    if (!checked.ok) {
+      setErrors(checked.errors);
+      setFailure(ve.common.fixErrors);
+      setFailures((n) => n + 1);
+      if (checked.errors.body) setTab('write');
+      return false;
+    }
+    setSaving(true);
+    setErrors({});
+    setFailure(null);
+    setConflict(false);
+    try {
+      if (!news) {
+        const created = await editorApi.createNews(checked.input);
+        setBaseline(form);
+        flash(t.created, 'success');
+        navigate(newsHref(created.id), { replace: true });
+        return true;
+      }
+      const saved = await editorApi.updateNews(news.id, { ...checked.input, version: news.version });
+      // The answer may leave out the Markdown source; keep what was sent.
+      const next = { ...newsFormOf(saved), body: saved.body ?? checked.input.body ?? '' };
+      setNews({ ...saved, body: next.body });
+      setForm(next);
+      setBaseline(next);
+      flash(ve.common.saved, 'success');
+      return true;
+    } catch (e) {
+      if (e instanceof ApiError && e.status === 409) setConflict(true);
+      else {
+        setErrors(e instanceof ApiError ? e.fields : {});
+        setFailure(e instanceof ApiError ? e.message : vi.errors.generic);
+        setFailures((n) => n + 1);
+      }
+      return false;
+    } finally {
+      setSaving(false);
+    }
+  }
+
+  async function reloadCover() {
+    if (!news) return;
+    try {
+      const fresh = await editorApi.news(news.id);
+      // Only the cover (and the version it bumped) are taken; the form keeps unsaved edits.
+      setNews((n) => (n ? { ...n, cover_url: fresh.cover_url, version: fresh.version } : n));
+    } catch {
+      // The cover shows after the next reload.
+    }
+  }
+
+  function afterStep(updated: NewsDetail) {
+    const next = { ...newsFormOf(updated), body: updated.body ?? form.body };
+    setNews({ ...updated, body: next.body });
+    setForm(next);
+    setBaseline(next);
+  }
+
+  return (
+    <Frame
+      title={news ? news.title : t.newTitle}
+      crumbs={[{ href: COMMITTEE_PATHS.newsList + (news ? `?state=${news.state}` : ''), label: t.title }]}
+      lead={
+        news && (
+          <p class="e-lead">
+            <StateBadge state={news.state} publishAt={news.publish_at} /> <span class="muted">{ve.common.version(news.version)}</span>
+          </p>
+        )
+      }
+      wide
+    >
+      {conflict && <ConflictAlert message={ve.common.conflictNews} onReload={() => onReplace?.()} />}
+      {news && !news.can_edit && <p class="alert alert-info">{vi.forbidden.body}</p>}
+      <form
+        ref={formRef}
+        class="e-form"
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          void save();
+        }}
+      >
+        <FormError message={failure} />
+        <OtherErrors fields={errors} shown={SHOWN} />
+        <fieldset class="card e-fieldset-card" disabled={!canEdit}>
+          <legend>{t.editTitle}</legend>
+          <Field label={t.newsTitle} value={form.title} onValue={set('title')} error={errors.title} required maxLength={400} />
+          <TextArea label={t.summary} hint={t.summaryHint} value={form.summary} onValue={set('summary')} error={errors.summary} rows={3} />
+          <div class="c-form-grid">
+            <SelectField
+              label={t.category}
+              value={form.category}
+              onValue={set('category')}
+              options={NEWS_CATEGORIES.map(([value, label]) => ({ value, label }))}
+              error={errors.category}
+            />
+            <div class="field e-check-field">
+              <Check label={t.pinned} checked={form.pinned} onChange={set('pinned')} />
+            </div>
+          </div>
+        </fieldset>
+
+        <div class="card">
+          <Tabs
+            label={t.body}
+            prefix="e-news-body"
+            tabs={[
+              { id: 'write', label: t.write },
+              { id: 'preview', label: t.preview },
+            ]}
+            current={tab}
+            onChange={setTab}
+          />
+          <TabPanel prefix="e-news-body" id={tab}>
+            {tab === 'write' ? (
+              <fieldset class="e-plain-fieldset" disabled={!canEdit}>
+                <TextArea label={t.body} hint={t.bodyHint} value={form.body} onValue={set('body')} error={errors.body} rows={16} />
+              </fieldset>
+            ) : (
+              <Preview form={form} />
+            )}
+          </TabPanel>
+        </div>
+
+        <fieldset class="card e-fieldset-card" disabled={!canEdit}>
+          <legend>{ve.common.audience}</legend>
+          <OwnerField value={form.owner_unit_id} locked={!!news} knownName={ownerLabel} onChange={(id) => set('owner_unit_id')(id)} error={errors.owner_unit_id} />
+          <AudienceField audience={form.audience} onChange={set('audience')} ownerName={ownerLabel} error={errors.audience_unit_ids} />
+        </fieldset>
+
+        {canEdit && (
+          <div class="e-savebar">
+            <span class={dirty ? 'e-dirty' : 'muted'} role="status">
+              {dirty ? ve.common.unsaved : news ? ve.common.saved : ''}
+            </span>
+            <button type="submit" class="btn btn-primary" disabled={saving}>
+              {saving ? ve.common.saving : ve.common.save}
+            </button>
+          </div>
+        )}
+      </form>
+
+      {news ? (
+        canEdit && <Cover news={news} onChanged={() => void reloadCover()} />
+      ) : (
+        <Section title={t.cover} id="e-cover-title">
+          <p class="muted">{t.coverSaveFirst}</p>
+        </Section>
+      )}
+      {news && canEdit && (
+        <WorkflowPanel
+          run={(step, at, note) => editorApi.newsStep(news.id, step, at, note)}
+          item={news}
+          title={form.title || news.title}
+          audience={audienceSentence(form.audience, ownerLabel)}
+          dirty={dirty}
+          save={save}
+          onDone={afterStep}
+        />
+      )}
+      {news && <VersionHistory kind="news" id={news.id} version={news.version} />}
+      <p>
+        <Link href={COMMITTEE_PATHS.newsList}>{ve.common.backToList}</Link>
+      </p>
+    </Frame>
+  );
+}
+
+export default function NewsEditor({ params }: RouteProps) {
+  const id = params.id ? Number(params.id) : null;
+  const [round, setRound] = useState(0);
+  const result = useApi(
+    (signal) => (id ? editorApi.news(id, signal).then((news) => ({ news, round })) : Promise.resolve(null)),
+    [id, round],
+  );
+  if (id === null) return <Editor initial={null} />;
+  return (
+    <ApiState result={result}>
+      {(d) => (d ? <Editor key={d.round} initial={d.news} onReplace={() => setRound((r) => r + 1)} /> : null)}
+    </ApiState>
+  );
+}
