@@ -448,6 +448,8 @@ scenario('a new deploy offers "Đã có phiên bản mới — Tải lại" and 
 (await import('./committee.mjs')).register(scenario, { shot, checkTapTargets });
 // The library's and the news' scenarios: e2e/library.mjs.
 (await import('./library.mjs')).register(scenario, { shot, checkTapTargets });
+// The editor screens' scenarios (documents, news, reading statistics): e2e/editor.mjs.
+(await import('./editor.mjs')).register(scenario, { shot, checkTapTargets });
 
 // ---------------------------------------------------------------------------------------------
 

@@ -284,6 +284,7 @@ export const ve = {
     body: 'Nội dung',
     bodyHint:
       'Viết từng đoạn, cách nhau một dòng trống. Tiêu đề nhỏ: bắt đầu dòng bằng “## ”. Chữ đậm: **chữ**. Danh sách: bắt đầu dòng bằng “- ”.',
+    bodyTabs: 'Soạn hoặc xem trước nội dung',
     write: 'Soạn',
     preview: 'Xem trước',
     previewHint: 'Bản xem trước gần đúng; khi đăng, bài được trình bày theo mẫu chung của Sổ tay.',

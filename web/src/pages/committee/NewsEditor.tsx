@@ -301,7 +301,7 @@ function Editor({ initial, onReplace }: { initial: NewsDetail | null; onReplace?
 
         <div class="card">
           <Tabs
-            label={t.body}
+            label={t.bodyTabs}
             prefix="e-news-body"
             tabs={[
               { id: 'write', label: t.write },
