@@ -69,3 +69,92 @@ bool item_visible(db::Connection& c, const AudienceScope& scope, const std::stri
 }
 
 }  // namespace sotay::store
+
+namespace sotay::store {
+std::vector<NewsText> news_texts(db::Connection& c, const std::vector<std::int64_t>& ids) {
+  std::vector<NewsText> out;
+  if (ids.empty()) return out;
+  db::Params p;
+  std::string sql = "SELECT id, title, summary, body FROM news WHERE id IN (";
+  for (std::size_t i = 0; i < ids.size(); ++i) sql += (i ? "," : "") + arg(p, ids[i]);
+  sql += ")";
+  for (const auto& r : c.query(sql, p).rows) out.push_back({r.integer(0), r.text(1), r.text(2), r.text(3)});
+  return out;
+}
+}  // namespace sotay::store
+
+namespace sotay::store {
+namespace {
+std::string id_list(db::Params& p, const std::vector<std::int64_t>& ids) {
+  std::string out;
+  for (std::size_t i = 0; i < ids.size(); ++i) out += (i ? "," : "") + arg(p, ids[i]);
+  return out;
+}
+}  // namespace
+
+std::map<std::int64_t, ReadState> read_states(db::Connection& c, std::int64_t member_id, const std::string& item_kind,
+                                              const std::vector<std::int64_t>& ids) {
+  std::map<std::int64_t, ReadState> out;
+  if (ids.empty()) return out;
+  db::Params p{member_id, item_kind};
+  auto sql = "SELECT item_id, reached_end_at IS NOT NULL FROM reading_records WHERE member_id = $1 AND item_kind = $2 "
+             "AND item_id IN (" + id_list(p, ids) + ")";
+  for (const auto& r : c.query(sql, p).rows) out[r.integer(0)] = {true, r.boolean(1)};
+  return out;
+}
+
+std::set<std::int64_t> favourite_set(db::Connection& c, std::int64_t member_id, const std::string& item_kind,
+                                     const std::vector<std::int64_t>& ids) {
+  std::set<std::int64_t> out;
+  if (ids.empty()) return out;
+  db::Params p{member_id, item_kind};
+  auto sql = "SELECT item_id FROM favourites WHERE member_id = $1 AND item_kind = $2 AND item_id IN (" +
+             id_list(p, ids) + ")";
+  for (const auto& r : c.query(sql, p).rows) out.insert(r.integer(0));
+  return out;
+}
+
+std::vector<std::int64_t> favourite_ids_all(db::Connection& c, std::int64_t member_id, const std::string& item_kind) {
+  std::vector<std::int64_t> out;
+  for (const auto& r : c.query("SELECT item_id FROM favourites WHERE member_id = $1 AND item_kind = $2 "
+                               "ORDER BY created_at DESC LIMIT 500",
+                               {member_id, item_kind})
+                           .rows)
+    out.push_back(r.integer(0));
+  return out;
+}
+
+std::map<std::int64_t, std::string> required_deadlines(db::Connection& c, const std::vector<std::int64_t>& unit_ids,
+                                                       const std::vector<std::int64_t>& document_ids) {
+  std::map<std::int64_t, std::string> out;
+  if (unit_ids.empty() || document_ids.empty()) return out;
+  db::Params p;
+  std::string sql = "SELECT document_id, MIN(deadline) FROM required_readings WHERE unit_id IN (" + id_list(p, unit_ids) +
+                    ") AND document_id IN (" + id_list(p, document_ids) + ") GROUP BY document_id";
+  for (const auto& r : c.query(sql, p).rows) out[r.integer(0)] = r.text(1);
+  return out;
+}
+
+std::map<std::int64_t, std::vector<std::string>> topics_of(db::Connection& c, const std::vector<std::int64_t>& ids) {
+  std::map<std::int64_t, std::vector<std::string>> out;
+  if (ids.empty()) return out;
+  db::Params p;
+  auto sql = "SELECT document_id, topic FROM document_topics WHERE document_id IN (" + id_list(p, ids) +
+             ") ORDER BY document_id, topic";
+  for (const auto& r : c.query(sql, p).rows) out[r.integer(0)].push_back(r.text(1));
+  return out;
+}
+}  // namespace sotay::store
+
+namespace sotay::store {
+std::vector<AttachmentBrief> attachments_of(db::Connection& c, const std::string& item_kind, std::int64_t item_id) {
+  std::vector<AttachmentBrief> out;
+  for (const auto& r : c.query("SELECT id, file_name, content_type, extract_state, size, extract_done, extract_total, "
+                               "extract_error FROM attachments WHERE item_kind = $1 AND item_id = $2 ORDER BY id",
+                               {item_kind, item_id})
+                           .rows)
+    out.push_back({r.integer(0), r.text(1), r.text(2), r.text(3), r.integer(4), r.integer(5), r.integer(6),
+                   r.opt_text(7)});
+  return out;
+}
+}  // namespace sotay::store
