@@ -24,5 +24,6 @@ void register_member_routes(http::Router& router, App& app);
 void register_account_routes(http::Router& router, App& app);
 void register_audit_routes(http::Router& router, App& app);
 void register_import_routes(http::Router& router, App& app);
+void register_reading_routes(http::Router& router, App& app);
 
 }  // namespace sotay::api
