@@ -56,6 +56,10 @@ std::vector<store::SearchCandidate> gather(db::Connection& c, const search::Pars
   std::sort(rare.begin(), rare.end(), [&](const auto& a, const auto& b) { return df(a) < df(b); });
   rare.erase(std::remove_if(rare.begin(), rare.end(), [&](const auto& t) { return df(t) == 0; }), rare.end());
   if (rare.size() > kRareTerms) rare.resize(kRareTerms);
+  // The texts' own words for what the member typed (search/synonyms).
+  for (const auto& e : q.expansions)
+    for (const auto& w : e.words)
+      if (df(w) > 0 && std::find(rare.begin(), rare.end(), w) == rare.end()) rare.push_back(w);
   if (!rare.empty())
     add(store::find_search_candidates(c, rare, store::MatchMode::any_term, scope, filters, kCandidateLimit));
   return out;
@@ -119,6 +123,7 @@ SearchResponse search(db::Database& db, const Actor& actor, const SearchRequest&
     }
     std::vector<std::string> all_terms;
     for (const auto& t : q.tokens) all_terms.push_back(t.folded);
+    for (const auto& e : q.expansions) all_terms.insert(all_terms.end(), e.words.begin(), e.words.end());
     const auto term_stats = store::search_term_stats(c, all_terms);
     auto candidates = gather(c, q, term_stats, scope, filters);
 
@@ -229,7 +234,9 @@ SearchResponse search(db::Database& db, const Actor& actor, const SearchRequest&
           hit.section_anchor = s.anchor;
           source = s.body.empty() ? s.heading : (s.heading.empty() ? s.body : s.heading + "\n" + s.body);
         } else {
-          source = d.summary.empty() ? d.title : d.summary;
+          // The card: its number and title (what a number query matched), then the summary.
+          source = d.number.empty() ? d.title : d.number + " — " + d.title;
+          if (!d.summary.empty()) source += "\n" + d.summary;
         }
       } else {
         const auto& n = *news_by_id[cand.item_id];

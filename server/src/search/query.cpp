@@ -5,6 +5,7 @@
 #include <cctype>
 
 #include "search/normalizer.h"
+#include "search/synonyms.h"
 #include "search/text_index.h"
 
 namespace sotay::search {
@@ -85,6 +86,22 @@ ParsedQuery parse_query(std::string_view text) {
     t.stop = t.marked ? in(exact, kStopExact) : in(t.folded, kStopFolded);
     t.exact = std::move(exact);
     q.tokens.push_back(std::move(t));
+  }
+  // Everyday phrases → the texts' words; the longest phrase at each position wins.
+  for (std::size_t i = 0; i < q.tokens.size();) {
+    std::size_t matched = 0;
+    for (const auto& syn : synonyms()) {
+      const auto n = syn.phrase.size();
+      if (n <= matched || i + n > q.tokens.size()) continue;
+      bool same = true;
+      for (std::size_t k = 0; k < n && same; ++k) same = q.tokens[i + k].folded == syn.phrase[k];
+      if (!same) continue;
+      // Drop the shorter match's expansions found at this position.
+      while (!q.expansions.empty() && q.expansions.back().first == i) q.expansions.pop_back();
+      for (const auto& e : syn.equivalents) q.expansions.push_back({i, n, e});
+      matched = n;
+    }
+    i += matched ? matched : 1;
   }
   for (bool with_stop : {false, true}) {
     for (const auto& t : q.tokens)

@@ -16,8 +16,15 @@ struct QueryToken {
   bool stop = false;    // a function word (thì, là, của…): scored, but not used to find candidates
 };
 
+// Other words for a run of the query's words (search/synonyms): searched too, weighted lower.
+struct Expansion {
+  std::size_t first = 0, count = 0;  // the query tokens it stands for
+  std::vector<std::string> words;    // folded, adjacent in the text
+};
+
 struct ParsedQuery {
   std::vector<QueryToken> tokens;  // in typed order, at most kMaxQueryTokens
+  std::vector<Expansion> expansions;
   // Folded terms used to find candidates: tokens minus stop words, without duplicates
   // (all tokens when the query has only stop words).
   std::vector<std::string> terms;

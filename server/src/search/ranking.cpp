@@ -10,12 +10,15 @@ namespace sotay::search {
 
 namespace {
 
+// Tuned on ../shared/dev-questions.jsonl (LibrarySearch.RankingOnDevQuestions reports top-1/top-3).
 constexpr double kK1 = 1.2;
 constexpr double kB = 0.75;
-constexpr double kStopWeight = 0.25;    // function words still count, a little
-constexpr double kPairWeight = 0.6;     // adjacent query words found adjacent
-constexpr double kTitleWeight = 0.35;   // query words in the item's title
-constexpr double kUnmarkedMatch = 0.55;  // a marked query word matched only without its marks
+constexpr double kStopWeight = 0.25;     // function words still count, a little
+constexpr double kPairWeight = 0.6;      // adjacent query words found adjacent
+constexpr double kTitleWeight = 0.35;    // query words in the item's title
+constexpr double kCoverageFloor = 0.35;  // a passage with few of the words keeps this share of its score
+constexpr double kExpansionWeight = 1.0;  // the texts' own words for a typed phrase count like it
+constexpr double kUnmarkedMatch = 0.3;  // a marked query word matched only without its marks
 
 double idf(const CorpusStats& s, const std::string& term) {
   auto it = s.df.find(term);
@@ -51,8 +54,11 @@ double score_passage(const ParsedQuery& q, const CorpusStats& stats, const Passa
 
   // Per distinct query word: BM25 term weight, with marks honoured.
   std::map<std::string, double> word_idf;
-  double bm25 = 0, content_total = 0, content_found = 0;
+  std::map<std::string, bool> found;
+  double bm25 = 0, content_total = 0;
+  int marked_words = 0, marked_exact = 0;  // for the exact-diacritics tier
   std::set<std::string> seen;
+  auto term_score = [&](double w, double tf) { return w * tf * (kK1 + 1) / (tf + norm); };
   for (const auto& t : q.tokens) {
     if (!seen.insert(t.folded).second) continue;
     const double w = idf(stats, t.folded) * (t.stop ? kStopWeight : 1.0);
@@ -63,14 +69,40 @@ double score_passage(const ParsedQuery& q, const CorpusStats& stats, const Passa
       // A marked query word counts fully only where the passage has the same marks.
       tf += (!t.marked || !aligned || exact[i] == t.exact) ? 1.0 : kUnmarkedMatch;
     }
-    if (!t.stop) content_total += w;
-    if (tf > 0) {
-      bm25 += w * tf * (kK1 + 1) / (tf + norm);
-      if (!t.stop) content_found += w;
+    if (t.marked) {
+      ++marked_words;
+      for (std::size_t i = 0; aligned && i < exact.size(); ++i)
+        if (exact[i] == t.exact) {
+          ++marked_exact;
+          break;
+        }
     }
+    if (!t.stop) content_total += w;
+    found[t.folded] = tf > 0;
+    if (tf > 0) bm25 += term_score(w, tf);
+  }
+  // Other words for a phrase: found adjacent, they stand in for the words typed.
+  for (const auto& e : q.expansions) {
+    if (e.words.empty()) continue;
+    bool present = false;
+    for (std::size_t i = 0; i + e.words.size() <= folded.size() && !present; ++i) {
+      present = true;
+      for (std::size_t k = 0; k < e.words.size() && present; ++k) present = folded[i + k] == e.words[k];
+    }
+    if (!present) continue;
+    double w = 0;
+    for (const auto& word : e.words) w += idf(stats, word);
+    bm25 += kExpansionWeight * term_score(w, 1.0);
+    for (std::size_t k = e.first; k < e.first + e.count && k < q.tokens.size(); ++k) found[q.tokens[k].folded] = true;
   }
   if (bm25 == 0) return 0;
-  const double coverage = content_total > 0 ? content_found / content_total : 1.0;
+  double content_found = 0;
+  for (const auto& t : q.tokens)
+    if (!t.stop && found[t.folded]) {
+      content_found += word_idf[t.folded];
+      found[t.folded] = false;  // count each word once
+    }
+  const double coverage = content_total > 0 ? std::min(1.0, content_found / content_total) : 1.0;
 
   // Adjacent query words found adjacent in the passage: multi-syllable words and phrases.
   double pairs = 0;
@@ -78,12 +110,14 @@ double score_passage(const ParsedQuery& q, const CorpusStats& stats, const Passa
     const auto& a = q.tokens[k];
     const auto& b = q.tokens[k + 1];
     if (a.stop && b.stop) continue;
-    for (std::size_t i = 0; i + 1 < folded.size(); ++i) {
-      if (folded[i] == a.folded && folded[i + 1] == b.folded) {
-        pairs += word_idf[a.folded] + word_idf[b.folded];
-        break;
-      }
+    double best = 0;
+    for (std::size_t i = 0; i + 1 < folded.size() && best < 1; ++i) {
+      if (folded[i] != a.folded || folded[i + 1] != b.folded) continue;
+      const bool exact_a = !a.marked || !aligned || exact[i] == a.exact;
+      const bool exact_b = !b.marked || !aligned || exact[i + 1] == b.exact;
+      best = std::max(best, exact_a && exact_b ? 1.0 : kUnmarkedMatch);
     }
+    pairs += best * (word_idf[a.folded] + word_idf[b.folded]);
   }
 
   double title = 0;
@@ -93,7 +127,9 @@ double score_passage(const ParsedQuery& q, const CorpusStats& stats, const Passa
       if (std::find(title_tokens.begin(), title_tokens.end(), word) != title_tokens.end()) title += w;
   }
 
-  return bm25 * (0.35 + 0.65 * coverage * coverage) + kPairWeight * pairs + kTitleWeight * title;
+  // Passages holding every marked word exactly as typed form the first tier.
+  const double exact_tier = marked_words == 0 || marked_exact == marked_words ? 1.0 : 0.6;
+  return exact_tier * (bm25 * (kCoverageFloor + (1 - kCoverageFloor) * coverage * coverage) + kPairWeight * pairs + kTitleWeight * title);
 }
 
 std::string make_snippet(const ParsedQuery& q, std::string_view original, std::string_view folded,
@@ -102,9 +138,15 @@ std::string make_snippet(const ParsedQuery& q, std::string_view original, std::s
   const auto words = split_tokens(folded);
   std::vector<bool> hit(spans.size(), false);
   if (spans.size() == words.size()) {
-    for (std::size_t i = 0; i < words.size(); ++i)
+    for (std::size_t i = 0; i < words.size(); ++i) {
       for (const auto& t : q.tokens)
         if (!t.stop && words[i] == t.folded) hit[i] = true;
+      // A document number typed as one word ("QĐ294") matches its parts.
+      if (!q.number_digits.empty() &&
+          (words[i] == q.number_digits ||
+           std::find(q.number_letters.begin(), q.number_letters.end(), words[i]) != q.number_letters.end()))
+        hit[i] = true;
+    }
   }
   if (spans.empty()) return html_escape(original.substr(0, 200));
 

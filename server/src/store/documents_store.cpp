@@ -121,6 +121,10 @@ void set_document_body(db::Connection& c, std::int64_t id, const std::string& bo
   c.query("UPDATE documents SET body=$1, updated_at=$2 WHERE id=$3", {body, now, id});
 }
 
+void mark_superseded(db::Connection& c, std::int64_t id, std::int64_t by) {
+  c.query("UPDATE documents SET legal_status = 'superseded', superseded_by = $1 WHERE id = $2", {by, id});
+}
+
 std::vector<std::int64_t> documents_due(db::Connection& c, std::int64_t now) {
   std::vector<std::int64_t> out;
   for (const auto& r :

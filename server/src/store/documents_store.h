@@ -59,6 +59,8 @@ void set_document_state(db::Connection& c, std::int64_t id, const std::string& s
                         std::optional<std::int64_t> publish_at, std::optional<std::int64_t> published_at,
                         std::int64_t now);
 void set_document_body(db::Connection& c, std::int64_t id, const std::string& body, std::int64_t now);
+// Sets legal status 'superseded' and the replacing document.
+void mark_superseded(db::Connection& c, std::int64_t id, std::int64_t by);
 // Submitted items whose publish_at has come.
 std::vector<std::int64_t> documents_due(db::Connection& c, std::int64_t now);
 
