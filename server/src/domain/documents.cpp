@@ -7,6 +7,7 @@
 #include "domain/document_structure.h"
 #include "domain/errors.h"
 #include "domain/library_access.h"
+#include "domain/library_editing.h"
 #include "domain/library_index.h"
 #include "search/query.h"
 #include "store/units_store.h"
@@ -18,20 +19,12 @@ namespace {
 
 constexpr std::size_t kMaxBodyBytes = 8 * 1024 * 1024;
 
+using library::trimmed;
+using library::utf8_length;
+
 template <class List>
 bool one_of(std::string_view v, const List& list) {
   return std::any_of(std::begin(list), std::end(list), [&](const char* x) { return v == x; });
-}
-
-std::size_t utf8_length(std::string_view s) {
-  return static_cast<std::size_t>(std::count_if(s.begin(), s.end(), [](char c) { return (c & 0xC0) != 0x80; }));
-}
-
-std::string trimmed(std::string s) {
-  auto not_space = [](unsigned char c) { return !std::isspace(c); };
-  s.erase(s.begin(), std::find_if(s.begin(), s.end(), not_space));
-  s.erase(std::find_if(s.rbegin(), s.rend(), not_space).base(), s.end());
-  return s;
 }
 
 // Field-level checks, all reported at once.
@@ -69,21 +62,6 @@ void validate(DocumentInput& in) {
   if (!errors.empty()) throw Error(ErrorCode::validation_failed, "Thông tin văn bản chưa hợp lệ.", std::move(errors));
 }
 
-store::UnitRow unit_or_fail(db::Connection& c, std::int64_t id, const char* field) {
-  auto u = store::find_unit(c, id);
-  if (!u) throw Error(ErrorCode::validation_failed, "Không tìm thấy tổ chức đảng.", {{field, "Không tìm thấy tổ chức đảng."}});
-  return *u;
-}
-
-// The editor's own unit when none is given: the first editor/committee/admin grant with a unit.
-std::int64_t default_owner(db::Connection& c, const Actor& actor) {
-  for (const auto& g : actor.grants)
-    if ((g.role == Role::editor || g.role == Role::committee || g.role == Role::admin) && g.unit_id) return *g.unit_id;
-  auto roots = store::list_roots(c);
-  if (roots.empty()) throw Error(ErrorCode::validation_failed, "Chưa có tổ chức đảng nào.");
-  return roots.front().id;
-}
-
 // Resolves owner and audience, checks the actor may publish there, and checks linked documents.
 store::DocumentRow to_row(db::Connection& c, const Actor& actor, DocumentInput& in, std::int64_t self_id) {
   store::DocumentRow d;
@@ -100,21 +78,10 @@ store::DocumentRow to_row(db::Connection& c, const Actor& actor, DocumentInput& 
   d.superseded_by = in.superseded_by;
   d.body = in.body;
   d.source_key = in.source_key;
-  d.owner_unit_id = in.owner_unit_id ? *in.owner_unit_id : default_owner(c, actor);
-  auto owner = unit_or_fail(c, d.owner_unit_id, "owner_unit_id");
+  d.owner_unit_id = in.owner_unit_id ? *in.owner_unit_id : library::default_owner(c, actor);
+  auto owner = library::unit_or_fail(c, d.owner_unit_id, "owner_unit_id");
   d.owner_unit_path = owner.path;
-  if (!can_edit(actor, owner.path))
-    throw Error(ErrorCode::forbidden, "Bạn không có quyền biên tập văn bản của tổ chức đảng này.");
-  if (in.audience_unit_ids.empty()) in.audience_unit_ids.push_back(d.owner_unit_id);
-  std::sort(in.audience_unit_ids.begin(), in.audience_unit_ids.end());
-  in.audience_unit_ids.erase(std::unique(in.audience_unit_ids.begin(), in.audience_unit_ids.end()),
-                             in.audience_unit_ids.end());
-  for (auto unit_id : in.audience_unit_ids) {
-    auto u = unit_or_fail(c, unit_id, "audience_unit_ids");
-    if (!can_edit(actor, u.path))
-      throw Error(ErrorCode::forbidden, "Chỉ được gửi văn bản tới các tổ chức đảng trong phạm vi của bạn: " + u.name + ".",
-                  {{"audience_unit_ids", "Ngoài phạm vi của bạn: " + u.name + "."}});
-  }
+  library::check_owner_and_audience(c, actor, owner, in.audience_unit_ids, "văn bản");
   auto check_target = [&](std::int64_t target, const char* field) {
     if (target == self_id || !store::find_document(c, target, false))
       throw Error(ErrorCode::validation_failed, "Văn bản liên quan không tồn tại.", {{field, "Không tìm thấy văn bản liên quan."}});
@@ -163,22 +130,17 @@ store::DocumentRow editable_or_404(db::Connection& c, const Actor& actor, std::i
   return *d;
 }
 
-void transition(db::Database& db, const Actor& actor, std::int64_t id, const char* action,
-                std::initializer_list<const char*> from, const char* to, std::optional<std::int64_t> publish_at) {
+void transition(db::Database& db, const Actor& actor, std::int64_t id, library::Step step,
+                std::optional<std::int64_t> publish_at) {
   db.write([&](db::Connection& c) {
     auto d = editable_or_404(c, actor, id);
-    if (std::none_of(from.begin(), from.end(), [&](const char* s) { return d.state == s; }))
-      throw Error(ErrorCode::conflict, "Không thể thực hiện thao tác này với văn bản đang ở trạng thái hiện tại.");
     const auto now = timeutil::now_unix();
+    auto next = library::next_state(step, d.state, publish_at, now,
+                                    "Không thể thực hiện thao tác này với văn bản đang ở trạng thái hiện tại.");
     const auto before = brief(d);
-    std::optional<std::int64_t> published_at;
-    std::string state = to;
-    if (state == "published" && publish_at && *publish_at > now) {
-      state = "submitted";  // the scheduler publishes it at publish_at
-    } else if (state == "published") {
-      published_at = now;
-      publish_at.reset();
-    }
+    const std::string& state = next.state;
+    publish_at = next.publish_at;
+    const auto published_at = next.published_at;
     store::set_document_state(c, id, state, publish_at, published_at, now);
     d.state = state;
     if (published_at) d.published_at = published_at;
@@ -190,7 +152,8 @@ void transition(db::Database& db, const Actor& actor, std::int64_t id, const cha
     }
     auto after = brief(d);
     if (publish_at) after["publish_at"] = *publish_at;
-    audit::record(c, actor, action, "document", id, d.owner_unit_id, before, after);
+    audit::record(c, actor, std::string("document.") + library::step_name(step), "document", id, d.owner_unit_id,
+                  before, after);
   });
 }
 
@@ -230,9 +193,7 @@ const char* legal_status_label_vi(std::string_view status) {
   return "";
 }
 
-bool can_edit(const Actor& actor, const std::string& owner_unit_path) {
-  return actor.covers(owner_unit_path, {Role::editor, Role::committee, Role::admin});
-}
+bool can_edit(const Actor& actor, const std::string& owner_unit_path) { return library::can_edit(actor, owner_unit_path); }
 
 std::int64_t create(db::Database& db, const Actor& actor, DocumentInput in) {
   validate(in);
@@ -272,16 +233,16 @@ void update(db::Database& db, const Actor& actor, std::int64_t id, DocumentInput
 }
 
 void submit(db::Database& db, const Actor& actor, std::int64_t id) {
-  transition(db, actor, id, "document.submit", {"draft"}, "submitted", std::nullopt);
+  transition(db, actor, id, library::Step::submit, std::nullopt);
 }
 void publish(db::Database& db, const Actor& actor, std::int64_t id, std::optional<std::int64_t> publish_at) {
-  transition(db, actor, id, "document.publish", {"draft", "submitted", "withdrawn"}, "published", publish_at);
+  transition(db, actor, id, library::Step::publish, publish_at);
 }
 void withdraw(db::Database& db, const Actor& actor, std::int64_t id) {
-  transition(db, actor, id, "document.withdraw", {"published", "submitted"}, "withdrawn", std::nullopt);
+  transition(db, actor, id, library::Step::withdraw, std::nullopt);
 }
 void return_to_draft(db::Database& db, const Actor& actor, std::int64_t id) {
-  transition(db, actor, id, "document.return", {"submitted", "withdrawn"}, "draft", std::nullopt);
+  transition(db, actor, id, library::Step::to_draft, std::nullopt);
 }
 
 int publish_due(db::Database& db, std::int64_t now) {
@@ -340,9 +301,7 @@ std::vector<store::VersionRow> versions(db::Database& db, const Actor& actor, st
 
 std::vector<store::DocumentRow> list_for_editor(db::Database& db, const Actor& actor,
                                                 const std::optional<std::string>& state) {
-  std::vector<std::string> paths;
-  for (const auto& g : actor.grants)
-    if (g.role == Role::editor || g.role == Role::committee || g.role == Role::admin) paths.push_back(g.unit_path);
+  auto paths = library::editing_paths(actor);
   if (paths.empty()) throw Error(ErrorCode::forbidden, "Bạn không có quyền biên tập văn bản.");
   return db.read_value([&](db::Connection& c) { return store::list_documents_for_editor(c, paths, state, 200); });
 }
