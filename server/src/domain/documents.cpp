@@ -9,6 +9,7 @@
 #include "domain/library_access.h"
 #include "domain/library_editing.h"
 #include "domain/library_index.h"
+#include "io/utf8.h"
 #include "search/query.h"
 #include "store/units_store.h"
 #include "util/time.h"
@@ -34,6 +35,12 @@ void validate(DocumentInput& in) {
   in.number = trimmed(in.number);
   in.issuer = trimmed(in.issuer);
   in.summary = trimmed(in.summary);
+  // Text from files can hold anything; PostgreSQL refuses NUL and broken UTF-8, so both backends
+  // refuse them here, with a message instead of a database error.
+  for (auto [field, text] : {std::pair{"title", &in.title}, {"number", &in.number}, {"issuer", &in.issuer},
+                             {"summary", &in.summary}, {"body", &in.body}})
+    if (text->find('\0') != std::string::npos || !io::detail::is_valid_utf8(*text))
+      errors.push_back({field, "Văn bản có ký tự không đọc được (không phải mã UTF-8). Vui lòng lưu lại tệp ở dạng UTF-8."});
   if (!one_of(in.kind, kKinds)) errors.push_back({"kind", "Loại văn bản không hợp lệ."});
   if (!one_of(in.level, kLevels)) errors.push_back({"level", "Cấp ban hành phải là Trung ương, tỉnh, cơ sở hoặc chi bộ."});
   if (!one_of(in.legal_status, kLegalStatuses)) errors.push_back({"legal_status", "Tình trạng hiệu lực không hợp lệ."});
@@ -267,7 +274,8 @@ int publish_due(db::Database& db, std::int64_t now) {
 void set_body_from_extraction(db::Connection& c, std::int64_t id, const std::string& text) {
   auto d = store::find_document(c, id);
   if (!d) return;
-  d->body = text.size() > kMaxBodyBytes ? text.substr(0, kMaxBodyBytes) : text;
+  d->body = io::detail::sanitize_utf8(text.size() > kMaxBodyBytes ? std::string_view(text).substr(0, kMaxBodyBytes)
+                                                                   : std::string_view(text));
   store::set_document_body(c, id, d->body, timeutil::now_unix());
   store_structure(c, *d);
 }

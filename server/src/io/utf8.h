@@ -81,4 +81,23 @@ inline void append_utf8(std::string& out, char32_t code_point) {
   }
 }
 
+// Text safe to store on both backends: NUL bytes dropped, each invalid byte replaced by U+FFFD.
+inline std::string sanitize_utf8(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  std::size_t pos = 0;
+  while (pos < s.size()) {
+    char32_t cp = 0;
+    const std::size_t len = decode_utf8(s, pos, cp);
+    if (len == 0) {
+      out += "\xEF\xBF\xBD";
+      ++pos;
+      continue;
+    }
+    if (cp != 0) out.append(s.substr(pos, len));
+    pos += len;
+  }
+  return out;
+}
+
 }  // namespace sotay::io::detail
