@@ -1,6 +1,9 @@
 // What every API handler needs, and the one place routes are registered.
 #pragma once
 
+#include <filesystem>
+#include <functional>
+
 #include "db/database.h"
 #include "domain/auth.h"
 #include "domain/import_jobs.h"
@@ -12,6 +15,8 @@ struct App {
   db::Database& db;
   auth::Policy policy;
   members::ImportJobs& imports;  // background member imports of this process
+  std::filesystem::path files_dir = "data/files";  // attachments and covers (sotay serve --files)
+  std::function<void()> jobs_queued;  // a job was queued: wakes the background worker (may be empty)
 };
 
 void register_routes(http::Router& router, App& app);
@@ -24,6 +29,7 @@ void register_member_routes(http::Router& router, App& app);
 void register_account_routes(http::Router& router, App& app);
 void register_audit_routes(http::Router& router, App& app);
 void register_import_routes(http::Router& router, App& app);
+void register_attachment_routes(http::Router& router, App& app);
 void register_reading_routes(http::Router& router, App& app);
 
 }  // namespace sotay::api

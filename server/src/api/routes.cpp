@@ -11,6 +11,7 @@ void register_routes(http::Router& router, App& app) {
   register_account_routes(router, app);
   register_audit_routes(router, app);
   register_import_routes(router, app);
+  register_attachment_routes(router, app);
   register_reading_routes(router, app);
 
   // The contract of this API (server/src/api/openapi.json); the web app's types are generated

@@ -16,6 +16,8 @@
 #include "db/sqlite_database.h"
 #include "demo/demo.h"
 #include "domain/auth.h"
+#include "domain/background_worker.h"
+#include "domain/document_import.h"
 #include "domain/errors.h"
 #include "domain/import_jobs.h"
 #include "domain/member_import.h"
@@ -40,6 +42,20 @@ Actor system_actor() {
   a.grants.push_back({Role::admin, std::nullopt, ""});
   a.ip = "cli";
   return a;
+}
+
+// Attachments (and news covers) live in a folder: --files, else `files` beside the SQLite
+// database, else ./sotay-files for PostgreSQL.
+const OptionSpec kFilesOption{"files", "DIR",
+                              "folder for uploaded files (default: files/ beside the SQLite database, "
+                              "./sotay-files for PostgreSQL)",
+                              ""};
+
+std::filesystem::path files_dir(const Options& o) {
+  if (!o.get("files").empty()) return o.get("files");
+  auto url = o.get("db");
+  if (db::is_postgres_url(url)) return "sotay-files";
+  return std::filesystem::path(url).parent_path() / "files";
 }
 
 std::unique_ptr<db::Database> open_migrated(const std::string& url, int pool = 4) {
@@ -71,7 +87,8 @@ int cmd_serve(int argc, char** argv) {
              {"max-connections", "N", "open connections before new ones get 503", "20000"},
              {"tls-cert", "FILE", "PEM certificate: serve HTTPS directly (small deployments)", ""},
              {"tls-key", "FILE", "PEM private key for --tls-cert", ""},
-             {"trust-proxy", "", "take the client address from X-Forwarded-For / X-Real-IP (behind nginx)", ""}});
+             {"trust-proxy", "", "take the client address from X-Forwarded-For / X-Real-IP (behind nginx)", ""},
+             kFilesOption});
   if (!o.parse(argc, argv, 2)) return 0;
   auto url = o.get("db");
   auto started = std::chrono::steady_clock::now();
@@ -84,7 +101,13 @@ int cmd_serve(int argc, char** argv) {
     return 3;
   }
   members::ImportJobs imports(*database);
-  api::App app{*database, {}, imports};
+  // The background thread: text extraction of attachments, scheduled publishing.
+  background::WorkerOptions wo;
+  wo.files_dir = files_dir(o);
+  std::filesystem::create_directories(wo.files_dir);
+  background::Worker worker(*database, wo);
+  api::App app{.db = *database, .policy = {}, .imports = imports, .files_dir = wo.files_dir,
+               .jobs_queued = [&worker] { worker.wake(); }};
   http::Router router;
   api::register_routes(router, app);
 
@@ -112,7 +135,9 @@ int cmd_serve(int argc, char** argv) {
   std::fprintf(stderr, "sotay %s: listening on %s://%s:%u (database %s, web %s) — ready in %.0f ms\n", SOTAY_VERSION,
                so.tls_cert.empty() ? "http" : "https", so.bind.c_str(), server.port(), redact_url(url).c_str(),
                so.web_root.empty() ? "(not built)" : so.web_root.c_str(), ms);
+  worker.start();
   server.run();
+  worker.stop();  // a running extraction stops at its next page and resumes at the next start
   imports.wait_idle();
   std::fprintf(stderr, "sotay: stopped\n");
   return 0;
@@ -193,8 +218,96 @@ int cmd_user(int argc, char** argv) {
   return 0;
 }
 
+std::vector<std::int64_t> unit_ids_of_codes(db::Database& d, const std::string& codes, const char* option) {
+  std::vector<std::int64_t> ids;
+  std::stringstream in(codes);
+  std::string code;
+  while (std::getline(in, code, ',')) {
+    while (!code.empty() && code.front() == ' ') code.erase(0, 1);
+    while (!code.empty() && code.back() == ' ') code.pop_back();
+    if (code.empty()) continue;
+    auto unit = org::find_by_code(d, code);
+    if (!unit) throw std::runtime_error("unknown unit code \"" + code + "\" (" + option + ")");
+    ids.push_back(unit->id);
+  }
+  return ids;
+}
+
+const char* action_vi(const std::string& action) {
+  if (action == "created") return "thêm mới";
+  if (action == "updated") return "cập nhật";
+  if (action == "unchanged") return "không đổi";
+  if (action == "create") return "sẽ thêm mới";
+  if (action == "update") return "sẽ cập nhật";
+  return "LỖI";
+}
+
+int cmd_import_documents(int argc, char** argv) {
+  Options o("sotay import documents DIR [options]",
+            "Imports every .txt, .pdf and .docx file of a folder (not its subfolders) as documents of the library.\n"
+            "Metadata comes from DIR/metadata.csv when present (columns: file, number, title, kind, level, issued;\n"
+            "optional issuer, summary; UTF-8 with a header row), otherwise it is guessed from the text: title from\n"
+            "the first lines, number from \"Số 294-QĐ/TW\", kind from the title, level central for /TW numbers.\n"
+            "A file imported before (same file name) updates its document instead of adding another. Documents are\n"
+            "published unless --draft is given. Each file is imported on its own: exit code 1 when some failed.",
+            {{"owner", "UNIT_CODE", "unit whose editors own the documents (default: the root of the tree)", ""},
+             {"audience", "CODES", "comma-separated unit codes whose subtrees may read them (default: the owner's)", ""},
+             {"publish", "", "publish the documents (the default)", ""},
+             {"draft", "", "leave new documents as drafts (re-imported ones keep their state)", ""},
+             {"no-ocr", "", "do not OCR PDF pages that have no text layer", ""},
+             {"dry-run", "", "only read the files and show what would be imported", ""},
+             kDbOption});
+  if (!o.parse(argc, argv, 3)) return 0;
+  const auto& pos = o.positional();
+  if (pos.size() != 1) throw std::runtime_error("usage: sotay import documents DIR [options]");
+  if (o.flag("publish") && o.flag("draft")) throw std::runtime_error("--publish and --draft exclude each other");
+  auto d = open_migrated(o.get("db"));
+  document_import::Options opts;
+  if (!o.get("owner").empty()) {
+    auto unit = org::find_by_code(*d, o.get("owner"));
+    if (!unit) throw std::runtime_error("unknown unit code \"" + o.get("owner") + "\" (--owner)");
+    opts.owner_unit_id = unit->id;
+  }
+  opts.audience_unit_ids = unit_ids_of_codes(*d, o.get("audience"), "--audience");
+  opts.publish = !o.flag("draft");
+  opts.dry_run = o.flag("dry-run");
+  opts.ocr = !o.flag("no-ocr");
+  auto started = std::chrono::steady_clock::now();
+  auto report = document_import::import_directory(
+      *d, system_actor(), pos[0], opts, [](std::size_t i, std::size_t n, const document_import::FileResult& f) {
+        if (f.action == "failed")
+          std::printf("[%zu/%zu] %s: LỖI — %s\n", i, n, f.file.c_str(), f.error.c_str());
+        else
+          std::printf("[%zu/%zu] %s: %s, %zu mục — %s%s%s\n", i, n, f.file.c_str(), action_vi(f.action), f.sections,
+                      f.metadata.number.empty() ? "" : (f.metadata.number + " ").c_str(), f.metadata.title.c_str(),
+                      f.state == "published" || f.state.empty() ? "" : (" [" + f.state + "]").c_str());
+        std::fflush(stdout);
+      });
+  double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  for (const auto& w : report.warnings) std::printf("lưu ý: %s\n", w.c_str());
+  if (!report.skipped.empty()) {
+    std::string names;
+    for (const auto& s : report.skipped) names += (names.empty() ? "" : ", ") + s;
+    std::printf("bỏ qua %zu mục không phải tệp .txt/.pdf/.docx: %s\n", report.skipped.size(), names.c_str());
+  }
+  std::size_t failed = report.count("failed");
+  if (opts.dry_run)
+    std::printf("%zu tệp: %zu sẽ thêm mới, %zu sẽ cập nhật, %zu lỗi — chạy thử, chưa ghi (%.1f s)\n",
+                report.files.size(), report.count("create"), report.count("update"), failed, secs);
+  else
+    std::printf("%zu tệp: %zu thêm mới, %zu cập nhật, %zu không đổi, %zu lỗi (%.1f s)\n", report.files.size(),
+                report.count("created"), report.count("updated"), report.count("unchanged"), failed, secs);
+  if (failed) {
+    std::printf("Các tệp lỗi:\n");
+    for (const auto& f : report.files)
+      if (f.action == "failed") std::printf("  %s: %s\n", f.file.c_str(), f.error.c_str());
+  }
+  return failed ? 1 : 0;
+}
+
 int cmd_import(int argc, char** argv) {
-  Options o("sotay import members FILE --unit CODE [options]",
+  if (argc >= 3 && std::strcmp(argv[2], "documents") == 0) return cmd_import_documents(argc, argv);
+  Options o("sotay import members FILE --unit CODE [options]  |  sotay import documents DIR [options]",
             "Imports members from a CSV or XLSX file made from the template (sotay export --template).\n"
             "All rows or none: a file with bad rows changes nothing and lists every bad row.",
             {{"unit", "CODE", "default unit (cell) for rows without \"Mã chi bộ\"", ""},
@@ -202,7 +315,8 @@ int cmd_import(int argc, char** argv) {
              kDbOption});
   if (!o.parse(argc, argv, 2)) return 0;
   const auto& pos = o.positional();
-  if (pos.size() != 2 || pos[0] != "members") throw std::runtime_error("usage: sotay import members FILE --unit CODE");
+  if (pos.size() != 2 || pos[0] != "members")
+    throw std::runtime_error("usage: sotay import members FILE --unit CODE  |  sotay import documents DIR");
   std::ifstream in(pos[1], std::ios::binary);
   if (!in) throw std::runtime_error("cannot read " + pos[1]);
   std::stringstream buf;
@@ -302,6 +416,7 @@ void print_usage() {
       "  demo      load demo data (--scale small|province|national)\n"
       "  user      create an account (sotay user create ...)\n"
       "  import    import members from CSV/XLSX (sotay import members FILE --unit CODE)\n"
+      "            or documents from a folder of .txt/.pdf/.docx (sotay import documents DIR)\n"
       "  export    export members or the import template as CSV/XLSX\n"
       "  backup    consistent copy of a live database\n"
       "  version   print the version\n",
