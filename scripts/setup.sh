@@ -11,6 +11,7 @@ PACKAGES=(
   libsodium-dev libssl-dev    # argon2id, random tokens, TLS, HMAC for TOTP
   libicu-dev                  # Vietnamese normalization
   libzip-dev libexpat1-dev    # XLSX read/write
+  libcmark-dev                # news: Markdown → safe HTML (CommonMark)
   libjemalloc-dev             # allocator: +50% requests/s on the API (bench/)
   libgtest-dev libgmock-dev   # C++ tests
   clang libclang-rt-14-dev    # libFuzzer targets
