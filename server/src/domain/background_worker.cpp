@@ -51,6 +51,7 @@ void Worker::start() {
     log(std::string("background jobs: recovery failed: ") + e.what());
   }
   stopping_ = false;
+  next_schedule_ = Clock::now();
   thread_ = std::thread([this] { loop(); });
 }
 
@@ -71,13 +72,15 @@ void Worker::wake() {
   cv_.notify_all();
 }
 
+void Worker::schedule_if_due() {
+  if (Clock::now() < next_schedule_) return;
+  next_schedule_ = Clock::now() + options_.schedule_interval;
+  run_schedule(timeutil::now_unix());
+}
+
 void Worker::loop() {
-  auto next_schedule = Clock::now();
   while (!should_stop()) {
-    if (Clock::now() >= next_schedule) {
-      run_schedule(timeutil::now_unix());
-      next_schedule = Clock::now() + options_.schedule_interval;
-    }
+    schedule_if_due();
     bool worked = false;
     try {
       worked = run_one_job();
@@ -86,7 +89,7 @@ void Worker::loop() {
     }
     if (worked) continue;
     std::unique_lock lock(mutex_);
-    cv_.wait_until(lock, std::min(Clock::now() + options_.poll_interval, next_schedule),
+    cv_.wait_until(lock, std::min(Clock::now() + options_.poll_interval, next_schedule_),
                    [this] { return woken_ || should_stop(); });
     woken_ = false;
   }
@@ -176,16 +179,18 @@ bool Worker::run_one_job() {
   eo.on_progress = [&](io::ExtractProgress p) {
     last = p;
     const auto t = Clock::now();
-    if (t - last_write < options_.progress_interval) return;
-    last_write = t;
-    try {
-      db_.write([&](db::Connection& c) {
-        store::set_attachment_progress(c, attachment_id, p.done, p.total);
-        store::touch_job(c, job_id, timeutil::now_unix());
-      });
-    } catch (const std::exception& e) {
-      log("attachment " + std::to_string(attachment_id) + ": progress not saved: " + e.what());
+    if (t - last_write >= options_.progress_interval) {
+      last_write = t;
+      try {
+        db_.write([&](db::Connection& c) {
+          store::set_attachment_progress(c, attachment_id, p.done, p.total);
+          store::touch_job(c, job_id, timeutil::now_unix());
+        });
+      } catch (const std::exception& e) {
+        log("attachment " + std::to_string(attachment_id) + ": progress not saved: " + e.what());
+      }
     }
+    schedule_if_due();
   };
 
   try {

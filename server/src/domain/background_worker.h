@@ -64,6 +64,9 @@ class Worker {
 
  private:
   void loop();
+  // Runs the scheduled hooks when their time has come (also between the pages of a long
+  // extraction, so publishing is never held up by a big scan). Thread of the worker only.
+  void schedule_if_due();
   void log(const std::string& line) const;
   bool should_stop() const { return stopping_.load(std::memory_order_relaxed); }
 
@@ -74,6 +77,8 @@ class Worker {
   std::mutex mutex_;
   std::condition_variable cv_;
   bool woken_ = false;  // guarded by mutex_
+  // When the hooks run next; never until start() (tests drive run_schedule themselves).
+  std::chrono::steady_clock::time_point next_schedule_ = std::chrono::steady_clock::time_point::max();
 };
 
 }  // namespace sotay::background
