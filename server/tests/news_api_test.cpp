@@ -111,9 +111,7 @@ class NewsApiTest : public ::testing::Test {
                               ("sotay-news-api-" + std::to_string(::getpid()) + "-" +
                                std::to_string(timeutil::now_unix())))
                                  .string());
-    ::setenv("SOTAY_FILES", files_->c_str(), 1);  // the server inherits it
-    server_ = new ServerProcess(*url_);
-    ::unsetenv("SOTAY_FILES");
+    server_ = new ServerProcess(*url_, {"--files", *files_});
   }
   static void TearDownTestSuite() {
     delete server_;

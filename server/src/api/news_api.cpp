@@ -1,7 +1,4 @@
 // /api/v1/news, /api/v1/news/{id}/…, /api/v1/editor/news.
-#include <cstdlib>
-#include <filesystem>
-
 #include "api/app.h"
 #include "api/json_body.h"
 #include "api/json_writer.h"
@@ -14,14 +11,6 @@
 namespace sotay::api {
 
 namespace {
-
-// Where covers are stored, as `sotay serve --files` decides it: SOTAY_FILES, else files/ beside the
-// SQLite database, else ./sotay-files. (Until App carries the folder; then this goes.)
-std::filesystem::path files_dir(const App& app) {
-  if (const char* e = std::getenv("SOTAY_FILES"); e && *e) return e;
-  if (app.db.dialect() == db::Dialect::sqlite) return std::filesystem::path(app.db.url()).parent_path() / "files";
-  return "sotay-files";
-}
 
 std::string cover_url(const store::NewsRow& n) {
   // The key in the address: a new cover is a new URL, so the old one may be cached for ever.
@@ -112,7 +101,6 @@ std::optional<std::string> nonempty_query(const http::Request& req, const char* 
 }  // namespace
 
 void register_news_routes(http::Router& router, App& app) {
-  const auto dir = files_dir(app);
   const http::RouteOptions article_body{.max_body_bytes = 3 * news::kMaxBodyBytes};
   const http::RouteOptions cover_body{.max_body_bytes = news::kMaxCoverBytes};
 
@@ -251,19 +239,19 @@ void register_news_routes(http::Router& router, App& app) {
 
   router.add(
       "POST", "/api/v1/news/{id}/cover",
-      [&app, dir](http::Request& req) {
+      [&app](http::Request& req) {
         auto s = require_session(app, req);
         auto id = id_param(req);
         if (req.body.empty()) throw bad_request("Chưa có ảnh bìa trong nội dung gửi lên.");
-        news::set_cover(app.db, s.actor, id, req.body, dir);
+        news::set_cover(app.db, s.actor, id, req.body, app.files_dir);
         return article_response(app, s.actor, id);
       },
       cover_body);
 
-  router.add("GET", "/api/v1/news/{id}/cover", [&app, dir](http::Request& req) {
+  router.add("GET", "/api/v1/news/{id}/cover", [&app](http::Request& req) {
     auto s = require_session(app, req);
     http::Response r;
-    r.file_path = news::cover_path(app.db, s.actor, id_param(req), dir).string();
+    r.file_path = news::cover_path(app.db, s.actor, id_param(req), app.files_dir).string();
     r.content_type = "image/jpeg";
     // The address carries the content's key (cover_url), so it never changes under a client.
     r.set_header("Cache-Control", "private, max-age=31536000, immutable");
