@@ -39,11 +39,12 @@ import {
   WorkflowPanel,
   audienceSentence,
   documentHref,
+  keepEnterInSearch,
   readingHref,
   useLeaveGuard,
   useOwnerChoices,
 } from './EditorUi';
-import { RequireDialog } from './ReadingStatsRequire';
+import { RequireDialog, useMayRequire } from './ReadingStatsRequire';
 import { COMMITTEE_PATHS } from './routes';
 import { DateField, Frame, OtherErrors, SelectField, useFocusOnError } from './ui';
 
@@ -198,6 +199,7 @@ function Editor({ initial, onReplace }: { initial: DocumentDetail | null; onRepl
   const [conflict, setConflict] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
   const [requireOpen, setRequireOpen] = useState(false);
+  const mayRequire = useMayRequire();
   const formRef = useRef<HTMLFormElement>(null);
   useFocusOnError(formRef, failures);
 
@@ -311,14 +313,14 @@ function Editor({ initial, onReplace }: { initial: DocumentDetail | null; onRepl
         </p>
       )}
 
-      <form ref={formRef} class="e-form" noValidate onSubmit={(e) => {
+      <form ref={formRef} class="e-form" noValidate onKeyDown={keepEnterInSearch} onSubmit={(e) => {
         e.preventDefault();
         void save();
       }}>
         <FormError message={failure} />
         <OtherErrors fields={errors} shown={SHOWN_FIELDS} />
         <fieldset class="card e-fieldset-card" disabled={!canEdit}>
-          <legend>{t.editTitle}</legend>
+          <legend>{t.cardTitle}</legend>
           <div class="c-form-grid">
             <SelectField label={t.kind} value={form.kind} onValue={set('kind')} options={options(DOCUMENT_KINDS)} error={errors.kind} />
             <Field label={t.number} hint={t.numberHint} value={form.number} onValue={set('number')} error={errors.number} autocomplete="off" maxLength={80} />
@@ -377,7 +379,7 @@ function Editor({ initial, onReplace }: { initial: DocumentDetail | null; onRepl
 
         <div class="e-body-grid">
           <div class="card e-body-card">
-            <TextArea label={t.body} hint={t.bodyHint} value={form.body} onValue={set('body')} error={errors.body} rows={16} mono />
+            <TextArea label={t.body} hint={t.bodyHint} value={form.body} onValue={set('body')} error={errors.body} rows={16} />
             <p class="muted small">{t.nearLimit(form.body.length)}</p>
           </div>
           <DocumentToc sections={doc?.sections ?? null} stale={form.body !== baseline.body} />
@@ -406,15 +408,23 @@ function Editor({ initial, onReplace }: { initial: DocumentDetail | null; onRepl
       {doc && canEdit && (
         <WorkflowPanel
           run={(step, at, note) => editorApi.documentStep(doc.id, step, at, note)}
-          item={doc} title={title} audience={audience} dirty={dirty} save={save} onDone={afterStep} />
+          item={doc}
+          title={title}
+          audience={audience}
+          dirty={dirty}
+          save={save}
+          onDone={afterStep}
+        />
       )}
 
       {doc && published && (
-        <Section title={t.required} id="e-required-title" hint={t.requiredHint}>
+        <Section title={mayRequire ? t.required : t.stats} id="e-required-title" hint={mayRequire ? t.requiredHint : undefined}>
           <div class="actions">
-            <button type="button" class="btn btn-primary" onClick={() => setRequireOpen(true)}>
-              {t.required}
-            </button>
+            {mayRequire && (
+              <button type="button" class="btn btn-primary" onClick={() => setRequireOpen(true)}>
+                {t.required}
+              </button>
+            )}
             <Link class="btn btn-secondary" href={readingHref(doc.id)}>
               {t.stats}
             </Link>

@@ -44,7 +44,6 @@ export function TextArea({
   hint,
   rows = 6,
   name,
-  mono,
   textareaRef,
 }: {
   label: string;
@@ -54,7 +53,6 @@ export function TextArea({
   hint?: string | undefined;
   rows?: number;
   name?: string;
-  mono?: boolean;
   textareaRef?: { current: HTMLTextAreaElement | null };
 }) {
   const id = useId();
@@ -71,7 +69,7 @@ export function TextArea({
         id={id}
         name={name}
         rows={rows}
-        class={mono ? 'e-textarea e-mono' : 'e-textarea'}
+        class="e-textarea"
         value={value}
         ref={textareaRef}
         onInput={(e) => onValue(e.currentTarget.value)}
@@ -319,6 +317,12 @@ export function DocPicker({
       )}
     </div>
   );
+}
+
+// Enter in a search box (unit, document) searches rather than saving the whole form.
+export function keepEnterInSearch(e: KeyboardEvent): void {
+  const t = e.target as HTMLElement | null;
+  if (e.key === 'Enter' && t instanceof HTMLInputElement && t.type === 'search') e.preventDefault();
 }
 
 // ---- someone else saved first ----

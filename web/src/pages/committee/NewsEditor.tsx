@@ -23,6 +23,7 @@ import {
   VersionHistory,
   WorkflowPanel,
   audienceSentence,
+  keepEnterInSearch,
   newsHref,
   useLeaveGuard,
   useOwnerChoices,
@@ -274,6 +275,7 @@ function Editor({ initial, onReplace }: { initial: NewsDetail | null; onReplace?
         ref={formRef}
         class="e-form"
         noValidate
+        onKeyDown={keepEnterInSearch}
         onSubmit={(e) => {
           e.preventDefault();
           void save();
@@ -282,7 +284,7 @@ function Editor({ initial, onReplace }: { initial: NewsDetail | null; onReplace?
         <FormError message={failure} />
         <OtherErrors fields={errors} shown={SHOWN} />
         <fieldset class="card e-fieldset-card" disabled={!canEdit}>
-          <legend>{t.editTitle}</legend>
+          <legend>{t.cardTitle}</legend>
           <Field label={t.newsTitle} value={form.title} onValue={set('title')} error={errors.title} required maxLength={400} />
           <TextArea label={t.summary} hint={t.summaryHint} value={form.summary} onValue={set('summary')} error={errors.summary} rows={3} />
           <div class="c-form-grid">

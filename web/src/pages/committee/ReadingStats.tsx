@@ -18,7 +18,7 @@ import type { RouteProps } from '../../routes';
 import { editorApi, type DocumentDetail, type ReadingStats as Stats } from './EditorApi';
 import { childBars, daysUntil, formatPercent, notFinished, openedPercent, rateTone, readPercent, barWidth } from './ReadingStatsMath';
 import { documentHref, readingHref } from './EditorUi';
-import { RequireDialog } from './ReadingStatsRequire';
+import { RequireDialog, useMayRequire } from './ReadingStatsRequire';
 import { COMMITTEE_PATHS } from './routes';
 import { todayIso } from './dates';
 import { Dialog, Frame, WillChange, useSubmit } from './ui';
@@ -239,6 +239,7 @@ function StatsView({ doc, unit, trail }: { doc: DocumentDetail; unit: number | n
   const [remind, setRemind] = useState(false);
   const [require, setRequire] = useState(false);
   const [reminded, setReminded] = useState<string | null>(null);
+  const mayRequire = useMayRequire();
   const stats = poll.data;
 
   if (poll.error?.notAllowed && !stats) return <NotAllowed />;
@@ -277,11 +278,14 @@ function StatsView({ doc, unit, trail }: { doc: DocumentDetail; unit: number | n
         <section class="card e-stats-actions" aria-label={vc.unit.tools}>
           <div class="actions e-actions-column">
             {stats.required ? (
-              <button type="button" class="btn btn-primary" onClick={() => setRemind(true)} disabled={notFinished(stats) === 0}>
-                {t.remind}
-              </button>
+              mayRequire && (
+                <button type="button" class="btn btn-primary" onClick={() => setRemind(true)} disabled={notFinished(stats) === 0}>
+                  {t.remind}
+                </button>
+              )
             ) : (
-              doc.state === 'published' && (
+              doc.state === 'published' &&
+              mayRequire && (
                 <button type="button" class="btn btn-primary" onClick={() => setRequire(true)}>
                   {ve.documents.required}
                 </button>

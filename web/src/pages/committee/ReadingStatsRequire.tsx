@@ -16,7 +16,14 @@ import { DateField, Dialog, SelectField, UnitPicker, WillChange, useSubmit } fro
 
 const t = ve.required;
 const OTHER = 'other';
-const SCOPE_ROLES = new Set(['cell_committee', 'committee', 'editor', 'admin']);
+// Required reading is a committee's decision (domain/reading.h: committee, cell committee or
+// admin over the unit); editors follow the statistics only.
+const SCOPE_ROLES = new Set(['cell_committee', 'committee', 'admin']);
+
+export function useMayRequire(): boolean {
+  const s = useStore(session);
+  return s.status === 'signed_in' && s.me.roles.some((g) => SCOPE_ROLES.has(g.role));
+}
 
 // The units the person's grants cover, to choose from at once.
 function scopeUnits(roles: readonly { role: string; unit_id: number | null; unit_name: string }[]): UnitRef[] {
