@@ -13,11 +13,8 @@ import { useApi } from '../../lib/use-api';
 import { documentHref, PATHS } from '../../paths';
 import type { RouteProps } from '../../routes';
 import { FavouriteButton, Glyph, isOverdue, ReadEnd, useReading } from './parts';
-import { buildToc, countNodes, sectionTitle, type TocNode } from './toc';
+import { buildToc, countNodes, indentOf, isInline, sectionMarker, sectionTitle, type TocNode } from './toc';
 import type { Attachment, DocumentFull, Section } from './types';
-
-// Kinds shown as running text under their article, without a heading of their own.
-const INLINE_KINDS = new Set(['khoan', 'diem', 'preamble']);
 
 export function paragraphs(text: string): string[] {
   return text
@@ -65,14 +62,18 @@ function Toc({ nodes }: { nodes: TocNode[] }) {
 }
 
 function SectionBlock({ s, docId }: { s: Section; docId: number }) {
-  const inline = INLINE_KINDS.has(s.kind);
+  const inline = isInline(s);
   const Heading = (`h${Math.min(2 + Math.max(0, s.depth), 4)}` as 'h2' | 'h3' | 'h4');
   const copy = async () => {
     const ok = await copyText(window.location.origin + documentHref(docId, s.anchor));
     flash(ok ? vl.doc.copied(s.label) : vl.doc.copyFailed, ok ? 'success' : 'error', 4000);
   };
+  const paras = paragraphs(s.body);
+  const marker = inline ? sectionMarker(s) : '';
+  const indent = inline ? indentOf(s) : 0;
+  const depthClass = indent ? ` doc-indent-${indent}` : '';
   return (
-    <section id={s.anchor || undefined} class={`doc-sec doc-sec-${s.kind}${inline ? ' doc-sec-inline' : ''}`} tabIndex={-1}>
+    <section id={s.anchor || undefined} class={`doc-sec doc-sec-${s.kind}${inline ? ' doc-sec-inline' : ''}${depthClass}`} tabIndex={-1}>
       {!inline && (s.label || s.heading) && (
         <div class="doc-sec-head">
           <Heading>{sectionTitle(s)}</Heading>
@@ -83,10 +84,23 @@ function SectionBlock({ s, docId }: { s: Section; docId: number }) {
           )}
         </div>
       )}
-      {inline && s.heading && <p class="doc-sec-inline-head">{s.heading}</p>}
-      {paragraphs(s.body).map((p, i) => (
-        <p key={i}>{p}</p>
+      {inline && s.heading && (
+        <p class="doc-sec-inline-head">
+          {marker && <strong class="doc-marker">{marker} </strong>}
+          {s.heading}
+        </p>
+      )}
+      {paras.map((p, i) => (
+        <p key={i}>
+          {i === 0 && marker && !s.heading && <strong class="doc-marker">{marker} </strong>}
+          {p}
+        </p>
       ))}
+      {paras.length === 0 && marker && !s.heading && (
+        <p>
+          <strong class="doc-marker">{marker}</strong>
+        </p>
+      )}
     </section>
   );
 }
@@ -134,11 +148,13 @@ function Reader({ doc }: { doc: DocumentFull }) {
   const { read, markRead, sentinel } = useReading('document', doc.id, true, doc.read.reached_end);
 
   useEffect(() => {
+    const before = document.title;
     document.title = `${doc.number ? `${doc.number} · ` : ''}${doc.title} · Sổ tay`;
     // After the text is in the page: a deep link (#dieu-4) lands on its passage.
     const t = setTimeout(scrollToHash, 0);
     window.addEventListener('hashchange', scrollToHash);
     return () => {
+      document.title = before;
       clearTimeout(t);
       window.removeEventListener('hashchange', scrollToHash);
     };
@@ -147,7 +163,7 @@ function Reader({ doc }: { doc: DocumentFull }) {
   const wide = typeof matchMedia !== 'undefined' && matchMedia('(min-width: 60rem)').matches;
   const due = doc.required?.deadline;
   return (
-    <article class="doc" aria-labelledby="doc-title">
+    <article class={tocCount > 1 ? 'doc with-toc' : 'doc'} aria-labelledby="doc-title">
       <header class="doc-head">
         <p class="doc-kind">
           {KIND_LABELS[doc.kind]}

@@ -85,7 +85,12 @@ export default function Search({ query }: RouteProps) {
   });
   const answer = q && !paged.loading ? first.current : null;
   useEffect(() => {
-    if (q) document.title = `${vl.search.title}: ${q} · Sổ tay`;
+    if (!q) return;
+    const before = document.title;
+    document.title = `${vl.search.title}: ${q} · Sổ tay`;
+    return () => {
+      document.title = before;
+    };
   }, [q]);
 
   return (

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildToc, countNodes, sectionTitle } from './toc';
+import { buildToc, countNodes, indentOf, isInline, sectionMarker, sectionTitle } from './toc';
 import type { Section } from './types';
 
 let nextId = 1;
@@ -56,5 +56,39 @@ describe('table of contents', () => {
     expect(sectionTitle({ label: 'Điều 4', heading: 'Nhiệm vụ' })).toBe('Điều 4. Nhiệm vụ');
     expect(sectionTitle({ label: 'Điều 4', heading: '  ' })).toBe('Điều 4');
     expect(sectionTitle({ label: '', heading: 'Lời nói đầu' })).toBe('Lời nói đầu');
+  });
+});
+
+describe('running text of khoản, điểm and points', () => {
+  it('shows the number kept in the label', () => {
+    expect(sectionMarker({ kind: 'khoan', label: 'Điều 2 khoản 3' })).toBe('3.');
+    expect(sectionMarker({ kind: 'diem', label: 'Điều 2 khoản 3 điểm a' })).toBe('a)');
+    expect(sectionMarker({ kind: 'diem', label: '3 điểm đ' })).toBe('đ)');
+    expect(sectionMarker({ kind: 'point', label: '1.2' })).toBe('1.2.');
+    expect(sectionMarker({ kind: 'point', label: 'a)' })).toBe('a)');
+    expect(sectionMarker({ kind: 'point', label: 'III.2' })).toBe('III.2.');
+    expect(sectionMarker({ kind: 'preamble', label: 'Phần mở đầu' })).toBe('');
+    expect(sectionMarker({ kind: 'dieu', label: 'Điều 4' })).toBe('');
+  });
+
+  it('treats khoản, điểm, the preamble and points without a heading as running text', () => {
+    expect(isInline({ kind: 'khoan', heading: '' })).toBe(true);
+    expect(isInline({ kind: 'point', heading: '' })).toBe(true);
+    expect(isInline({ kind: 'point', heading: 'Quan điểm' })).toBe(false);
+    expect(isInline({ kind: 'dieu', heading: '' })).toBe(false);
+  });
+
+  it('steps điểm and deeper points in', () => {
+    expect(indentOf({ kind: 'khoan', label: 'Điều 1 khoản 1' })).toBe(0);
+    expect(indentOf({ kind: 'diem', label: '3 điểm a' })).toBe(1);
+    expect(indentOf({ kind: 'point', label: '1.1' })).toBe(0);
+    expect(indentOf({ kind: 'point', label: '1.1.1' })).toBe(1);
+    expect(indentOf({ kind: 'point', label: 'a)' })).toBe(1);
+    expect(indentOf({ kind: 'point', label: '2' })).toBe(0);
+  });
+
+  it('leaves points without a heading out of the contents', () => {
+    const toc = buildToc([sec(1, null, 0, 'point', '1', 'Quan điểm'), sec(2, 1, 1, 'point', '1.1', '')]);
+    expect(countNodes(toc)).toBe(1);
   });
 });

@@ -16,7 +16,11 @@ import type { NewsArticle as Article } from '../library/types';
 function Reader({ item }: { item: Article }) {
   const { read, markRead, sentinel } = useReading('news', item.id, true, item.read.reached_end);
   useEffect(() => {
+    const before = document.title;
     document.title = `${item.title} · Sổ tay`;
+    return () => {
+      document.title = before;
+    };
   }, [item.id]);
   return (
     <article class="article" aria-labelledby="article-title">

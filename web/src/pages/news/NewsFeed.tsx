@@ -16,7 +16,7 @@ import type { NewsSummary } from '../library/types';
 // Categories seen in this page's life, so the chips stay while one of them is chosen.
 const seenCategories = new Set<string>();
 
-// Pinned first, then newest first: the server's order, made sure of for the first page.
+// Pinned first, then newest first: the server's order, made sure of (the sort is stable).
 export function feedOrder(items: readonly NewsSummary[]): NewsSummary[] {
   return [...items].sort((a, b) => Number(b.pinned) - Number(a.pinned) || (b.published_at ?? 0) - (a.published_at ?? 0));
 }
@@ -57,7 +57,7 @@ export default function NewsFeed({ query }: RouteProps) {
     page.items.forEach((n) => seenCategories.add(n.category));
     return { items: page.items, next: page.next_before };
   });
-  const items = paged.items.length && !paged.hasMore ? feedOrder(paged.items) : paged.items;
+  const items = feedOrder(paged.items);
   const onDevice = useOfflineIds(
     'news',
     items.map((n) => n.id),
