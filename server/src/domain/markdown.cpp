@@ -34,15 +34,33 @@ void unwrap(cmark_node* node) {
   cmark_node_free(node);
 }
 
-// Inserts `attributes` after every "<tag " that starts with `prefix` (the HTML is cmark's own:
-// raw HTML was dropped and text is escaped, so these sequences only come from link and image nodes).
-void add_attributes(std::string& html, std::string_view prefix, std::string_view after, std::string_view attributes) {
-  std::size_t pos = 0;
-  while ((pos = html.find(prefix, pos)) != std::string::npos) {
-    const auto insert_at = pos + after.size();
-    html.insert(insert_at, attributes);
-    pos = insert_at + attributes.size() + (prefix.size() - after.size());
+// Adds attributes to cmark's own tags in one pass: after "<a" of a link to an http(s) or
+// protocol-relative address, and after "<img". (Raw HTML was dropped and text is escaped, so
+// these sequences only come from link and image nodes.)
+std::string add_attributes(const std::string& html) {
+  static constexpr std::string_view kExternal = " target=\"_blank\" rel=\"noopener noreferrer\"";
+  static constexpr std::string_view kLazy = " loading=\"lazy\"";
+  std::string out;
+  out.reserve(html.size() + html.size() / 16);
+  std::size_t from = 0;
+  for (std::size_t pos = html.find('<'); pos != std::string::npos; pos = html.find('<', pos + 1)) {
+    const std::string_view rest = std::string_view(html).substr(pos);
+    std::string_view add;
+    std::size_t tag = 0;
+    if (rest.starts_with("<a href=\"http") || rest.starts_with("<a href=\"//")) {
+      add = kExternal;
+      tag = 2;
+    } else if (rest.starts_with("<img src=\"")) {
+      add = kLazy;
+      tag = 4;
+    }
+    if (add.empty()) continue;
+    out.append(html, from, pos + tag - from);
+    out += add;
+    from = pos + tag;
   }
+  out.append(html, from, std::string::npos);
+  return out;
 }
 
 }  // namespace
@@ -107,10 +125,7 @@ std::string render_markdown(std::string_view markdown) {
   if (!raw) return {};
   std::string html(raw);
   std::free(raw);
-  add_attributes(html, "<a href=\"http", "<a", " target=\"_blank\" rel=\"noopener noreferrer\"");
-  add_attributes(html, "<a href=\"//", "<a", " target=\"_blank\" rel=\"noopener noreferrer\"");
-  add_attributes(html, "<img src=\"", "<img", " loading=\"lazy\"");
-  return html;
+  return add_attributes(html);
 }
 
 }  // namespace sotay
