@@ -4,6 +4,7 @@
 
 #include "domain/attachments.h"
 #include "domain/documents.h"
+#include "domain/news.h"
 #include "domain/reading.h"
 #include "io/docx_text.h"
 #include "io/extract.h"
@@ -106,7 +107,9 @@ void Worker::run_schedule(std::int64_t now) {
   guarded("scheduled publishing", [&] {
     if (int n = documents::publish_due(db_, now)) log("published " + std::to_string(n) + " scheduled document(s)");
   });
-  // TODO(news): news::publish_due(db_, now) once domain/news.cpp is committed.
+  guarded("scheduled news", [&] {
+    if (int n = news::publish_due(db_, now)) log("published " + std::to_string(n) + " scheduled news article(s)");
+  });
   guarded("reading reminders", [&] {
     if (int n = reading::remind_overdue(db_, now)) log("sent " + std::to_string(n) + " reading reminder(s)");
   });

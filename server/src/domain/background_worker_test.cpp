@@ -11,6 +11,7 @@
 
 #include "domain/attachments.h"
 #include "domain/documents.h"
+#include "domain/news.h"
 #include "domain/org_tree.h"
 #include "io/zip_writer.h"
 #include "store/attachments_store.h"
@@ -253,17 +254,28 @@ TEST(BackgroundWorker, ThreadRunsQueuedJobsAndStopsCleanly) {
   w.stop();  // idempotent
 }
 
-TEST(BackgroundWorker, ScheduledDocumentsArePublished) {
+TEST(BackgroundWorker, ScheduledDocumentsAndNewsArePublished) {
   Fixture f;
   auto doc = f.document("Hẹn giờ đăng", "Điều 1. Nội dung.", false);
   const auto now = timeutil::now_unix();
   documents::publish(*f.db, admin(), doc, now + 600);
   EXPECT_EQ(f.doc(doc).state, "submitted");
+  news::NewsInput in;
+  in.title = "Tin hẹn giờ";
+  in.body = "Nội dung tin.";
+  in.category = news::kCategories[0];
+  in.owner_unit_id = f.province.id;
+  auto article = news::create(*f.db, admin(), in);
+  news::publish(*f.db, admin(), article, now + 600);
+  auto news_state = [&] { return news::get(*f.db, admin(), article).news.state; };
+  EXPECT_EQ(news_state(), "submitted");
   Worker w(*f.db, f.options());
   w.run_schedule(now);
   EXPECT_EQ(f.doc(doc).state, "submitted");
+  EXPECT_EQ(news_state(), "submitted");
   w.run_schedule(now + 601);
   EXPECT_EQ(f.doc(doc).state, "published");
+  EXPECT_EQ(news_state(), "published");
 }
 
 }  // namespace
