@@ -10,6 +10,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { deflateSync } from 'node:zlib';
 import { DESKTOP, PASSWORD, PHONE, openBrowser } from './lib.mjs';
 
 const LOGIN_LABEL = 'Số điện thoại hoặc tên đăng nhập';
@@ -82,6 +83,48 @@ function tinyPdf(lines) {
   return Buffer.from(out, 'latin1');
 }
 
+// A small valid PNG (solid colour), for the news cover.
+function tinyPng(width = 64, height = 40) {
+  const crcTable = Array.from({ length: 256 }, (_, n) => {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    return c >>> 0;
+  });
+  const crc = (buf) => {
+    let c = 0xffffffff;
+    for (const byte of buf) c = crcTable[(c ^ byte) & 0xff] ^ (c >>> 8);
+    return (c ^ 0xffffffff) >>> 0;
+  };
+  const chunk = (type, data) => {
+    const len = Buffer.alloc(4);
+    len.writeUInt32BE(data.length);
+    const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
+    const sum = Buffer.alloc(4);
+    sum.writeUInt32BE(crc(body));
+    return Buffer.concat([len, body, sum]);
+  };
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(width, 0);
+  ihdr.writeUInt32BE(height, 4);
+  ihdr[8] = 8; // bit depth
+  ihdr[9] = 2; // RGB
+  const row = Buffer.concat([Buffer.from([0]), Buffer.alloc(width * 3, Buffer.from([183, 28, 28]))]);
+  const raw = Buffer.concat(Array.from({ length: height }, () => row));
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', ihdr),
+    chunk('IDAT', deflateSync(raw)),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
+}
+
+// "2026-11-21T15:30" two days from now at 15:30, Vietnam time, for a datetime-local input.
+function inTwoDays() {
+  const d = new Date(Date.now() + 2 * 24 * 3600 * 1000);
+  const day = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh', year: 'numeric', month: '2-digit', day: '2-digit' }).format(d);
+  return `${day}T15:30`;
+}
+
 function todayVn() {
   return new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Ho_Chi_Minh', day: '2-digit', month: '2-digit', year: 'numeric' }).format(new Date());
 }
@@ -103,7 +146,8 @@ const BODY = [
 export function register(scenario, { shot: takeShot, checkTapTargets }) {
   // Screenshots without the passing "Đã lưu…" messages over the content.
   const shot = async (page, name) => {
-    for (const close of await page.locator('.flash-close').all()) await close.click().catch(() => undefined);
+    // A message may leave by itself meanwhile: do not wait for it.
+    for (const close of await page.locator('.flash-close').all()) await close.click({ timeout: 1000 }).catch(() => undefined);
     await takeShot(page, name);
   };
   // The same screen at the other size, for the screenshot set.
@@ -247,6 +291,14 @@ export function register(scenario, { shot: takeShot, checkTapTargets }) {
     await page.getByRole('heading', { name: title, level: 1 }).waitFor();
     await checkTapTargets(page);
 
+    // A cover image, resized by the server for phones.
+    await page.getByRole('button', { name: 'Ảnh bìa' }).setInputFiles({ name: 'anh-bia.png', mimeType: 'image/png', buffer: tinyPng() });
+    await page.locator('img.e-cover').waitFor({ timeout: 20000 });
+    await page.waitForFunction(() => {
+      const img = document.querySelector('img.e-cover');
+      return img && img.complete && img.naturalWidth > 0;
+    });
+
     await page.locator('.e-workflow').getByRole('button', { name: 'Gửi duyệt' }).click();
     await page.getByRole('dialog', { name: 'Gửi duyệt' }).getByRole('button', { name: 'Gửi duyệt' }).click();
     await page.locator('.e-lead .e-state', { hasText: 'Chờ duyệt' }).waitFor();
@@ -254,6 +306,41 @@ export function register(scenario, { shot: takeShot, checkTapTargets }) {
     await page.getByRole('dialog', { name: 'Đăng ngay' }).getByRole('button', { name: 'Đăng ngay' }).click();
     await page.locator('.e-lead .e-state', { hasText: 'Đã đăng' }).waitFor();
     await shot(page, 'editor-news-published-360x640');
+  });
+
+  scenario('editor schedules a document for later, then returns it to draft (1366×768)', async ({ server, browser }) => {
+    const { page } = browser;
+    const api = await apiAs(server.base, 'bientap');
+    const owner = (await api.get('/me')).roles.find((g) => g.role === 'editor').unit_id;
+    const title = `Kế hoạch thử hẹn giờ (${Date.now() % 100000})`;
+    const doc = await api.post('/documents', { kind: 'ke_hoach', title, level: 'province', owner_unit_id: owner, body: 'Điều 1. Thời gian\nTháng 12.' });
+
+    await signInEditor(page, server.base, 'bientap');
+    await page.goto(`${server.base}/committee/documents/${doc.id}`);
+    await page.getByRole('heading', { name: title, level: 1 }).waitFor();
+    await page.locator('.e-workflow').getByRole('button', { name: 'Hẹn giờ đăng' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Hẹn giờ đăng' });
+    // A time in the past is refused in words before anything is sent.
+    await dialog.getByLabel('Thời điểm đăng').fill('2020-01-01T08:00');
+    await dialog.getByRole('button', { name: 'Hẹn giờ đăng' }).click();
+    await dialog.getByText('Thời điểm đăng phải ở tương lai.').waitFor();
+    const when = inTwoDays();
+    await dialog.getByLabel('Thời điểm đăng').fill(when);
+    const [y, m, d] = when.slice(0, 10).split('-');
+    await dialog.getByText(`sẽ tự động được đăng lúc ${d}/${m}/${y} 15:30`).waitFor();
+    await shot(page, 'editor-schedule-1366x768');
+    await dialog.getByRole('button', { name: 'Hẹn giờ đăng' }).click();
+    await page.locator('.e-lead .e-state', { hasText: `Hẹn đăng lúc ${d}/${m}/${y} 15:30` }).waitFor();
+    const saved = await api.get(`/documents/${doc.id}`);
+    assert.equal(saved.state, 'submitted');
+    assert.ok(saved.publish_at > Date.now() / 1000, 'publish_at is in the future');
+
+    // Returned to the writer: a draft again.
+    await page.locator('.e-workflow').getByRole('button', { name: 'Trả lại' }).click();
+    const back = page.getByRole('dialog', { name: 'Trả lại' });
+    await back.getByText('về trạng thái Nháp').waitFor();
+    await back.getByRole('button', { name: 'Trả lại' }).click();
+    await page.locator('.e-lead .e-state', { hasText: 'Nháp' }).waitFor();
   });
 
   scenario('editor screens: a committee publishes a document, asks its base committee to read it, a member reads it, the rate climbs (1366×768)', async ({ server, browser }) => {
