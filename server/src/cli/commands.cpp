@@ -267,6 +267,8 @@ int cmd_import_documents(int argc, char** argv) {
     auto unit = org::find_by_code(*d, o.get("owner"));
     if (!unit) throw std::runtime_error("unknown unit code \"" + o.get("owner") + "\" (--owner)");
     opts.owner_unit_id = unit->id;
+  } else if (org::scope_roots(*d, system_actor()).empty()) {
+    throw std::runtime_error("chưa có tổ chức đảng nào: hãy tạo cây tổ chức trước (trong ứng dụng, hoặc sotay demo)");
   }
   opts.audience_unit_ids = unit_ids_of_codes(*d, o.get("audience"), "--audience");
   opts.publish = !o.flag("draft");

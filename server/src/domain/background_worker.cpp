@@ -224,9 +224,12 @@ bool Worker::run_one_job() {
       }
     });
     const double secs = std::chrono::duration<double>(Clock::now() - started).count();
-    char line[200];
-    std::snprintf(line, sizeof line, "attachment %lld: text extracted (%d page(s), %d by OCR, %zu bytes) in %.1f s%s",
-                  static_cast<long long>(attachment_id), result.pages, result.ocr_pages, result.text.size(), secs,
+    char line[240];
+    std::string pages = type == io::FileType::pdf ? std::to_string(result.pages) + " page(s), " +
+                                                        std::to_string(result.ocr_pages) + " by OCR, "
+                                                  : std::string("Word, ");
+    std::snprintf(line, sizeof line, "attachment %lld: text extracted (%s%zu bytes) in %.1f s%s",
+                  static_cast<long long>(attachment_id), pages.c_str(), result.text.size(), secs,
                   filled_body ? "; it is now the document's text" : "");
     log(line);
   } catch (const io::ExtractCancelled&) {
