@@ -200,7 +200,8 @@ std::vector<NewsListRow> news_published_at(db::Connection& c, const AudienceScop
                                            const std::optional<std::string>& category, std::int64_t published_at,
                                            std::optional<std::int64_t> member_id) {
   db::Params p;
-  auto sql = feed_select(p, scope, category, member_id, " AND n.pinned = 0 AND n.published_at = " + arg(p, published_at),
+  const auto at = arg(p, published_at);  // bound first: feed_select numbers its own values after it
+  auto sql = feed_select(p, scope, category, member_id, " AND n.pinned = 0 AND n.published_at = " + at,
                          " ORDER BY n.id DESC");
   return read_list(c, sql, p);
 }
