@@ -56,6 +56,15 @@ async function pickPassage(base) {
   throw new Error('no document with an article heading in the demo library');
 }
 
+// Large text ("Chữ lớn" in Settings) must not push anything off the side of a small phone.
+async function largeTextFits(page, shot, name) {
+  await page.evaluate(() => document.documentElement.classList.add('large-text'));
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 0, `wider than the screen with large text by ${overflow} px`);
+  await shot(page, name);
+  await page.evaluate(() => document.documentElement.classList.remove('large-text'));
+}
+
 async function onScreen(page, locator) {
   const box = await locator.boundingBox();
   assert.ok(box, 'element not rendered');
@@ -95,6 +104,7 @@ export function register(scenario, { shot: takeShot, checkTapTargets }) {
     assert.doesNotMatch(await result.locator('.snippet').textContent(), /<\/?mark>/);
     await checkTapTargets(page);
     await shot(page, 'search-360x640');
+    await largeTextFits(page, shot, 'search-360x640-large-text');
 
     await result.locator('a.result-link').click();
     await page.getByRole('heading', { name: doc.title, level: 1 }).waitFor();
@@ -115,6 +125,8 @@ export function register(scenario, { shot: takeShot, checkTapTargets }) {
     await mark.click();
     await page.locator('.read-done', { hasText: 'Đã đọc' }).waitFor();
     await shot(page, 'document-read-360x640');
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await largeTextFits(page, shot, 'document-360x640-large-text');
     await page.waitForFunction(
       async (id) => {
         const r = await fetch(`/api/v1/documents/${id}`, { cache: 'no-store' });
@@ -183,6 +195,7 @@ export function register(scenario, { shot: takeShot, checkTapTargets }) {
     await cards.first().waitFor();
     await checkTapTargets(page);
     await shot(page, 'news-360x640');
+    await largeTextFits(page, shot, 'news-360x640-large-text');
   });
 
   scenario('library: filters and the reading view at 1366×768', async ({ server, browser }) => {

@@ -82,6 +82,8 @@ export const vl = {
     empty: 'Chưa có văn bản nào.',
     emptyFiltered: 'Không có văn bản nào khớp bộ lọc đã chọn.',
     emptyFavourites: 'Bạn chưa lưu văn bản nào. Bấm ngôi sao ☆ ở văn bản để lưu lại đọc sau.',
+    noSavedDocuments: 'Bạn chưa lưu văn bản nào.',
+    savedNews: 'Tin đã lưu',
     more: 'Xem thêm',
     loadingMore: 'Đang tải thêm…',
     required: 'Văn bản cần đọc',

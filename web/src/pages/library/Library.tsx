@@ -14,7 +14,8 @@ import { PATHS } from '../../paths';
 import type { RouteProps } from '../../routes';
 import { activeCount, clearHref, documentFilters, hrefWith } from './filters';
 import { ChipGroup, DocumentCard, ErrorBox, MoreButton, SearchBox, usePaged } from './parts';
-import type { DocumentKind, DocumentLevel, DocumentSummary, Facet } from './types';
+import { NewsCard } from '../news/NewsFeed';
+import type { DocumentKind, DocumentLevel, DocumentSummary, Facet, NewsSummary } from './types';
 
 const FILTER_KEYS = ['kind', 'level', 'topic', 'year'] as const;
 
@@ -137,12 +138,37 @@ function AllDocuments({ query }: { query: URLSearchParams }) {
   );
 }
 
+function SavedNews({ items }: { items: NewsSummary[] }) {
+  const onDevice = useOfflineIds(
+    'news',
+    items.map((n) => n.id),
+  );
+  if (items.length === 0) return null;
+  return (
+    <section aria-labelledby="saved-news-title">
+      <h2 id="saved-news-title" class="section-title">
+        {vl.library.savedNews}
+      </h2>
+      <ul class="news-list news-list-compact">
+        {items.map((n) => (
+          <NewsCard key={n.id} item={n} onDevice={onDevice.has(n.id)} headingLevel={3} />
+        ))}
+      </ul>
+    </section>
+  );
+}
+
 function Favourites() {
   const result = useApi((signal) => api.get('/favourites', { signal }), []);
   if (result.error?.network) return <OfflineFallback />;
   return (
     <ApiState result={result}>
-      {(data) => <DocumentList docs={data.documents} empty={vl.library.emptyFavourites} />}
+      {(data) => (
+        <>
+          <DocumentList docs={data.documents} empty={data.news.length ? vl.library.noSavedDocuments : vl.library.emptyFavourites} />
+          <SavedNews items={data.news} />
+        </>
+      )}
     </ApiState>
   );
 }
