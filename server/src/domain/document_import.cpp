@@ -581,10 +581,13 @@ Report import_directory(db::Database& db, const Actor& actor, const fs::path& di
   }
   std::sort(files.begin(), files.end());
   std::sort(report.skipped.begin(), report.skipped.end());
-  for (const auto& [name, row] : csv)
+  for (const auto& entry : csv) {
+    // Named, not structured-binding, variables: clang 14 (the fuzz build) cannot capture those.
+    const auto& name = entry.first;
     if (std::none_of(files.begin(), files.end(), [&](const fs::path& p) { return p.filename().string() == name; }))
-      report.warnings.push_back("metadata.csv dòng " + std::to_string(row.line) + ": không có tệp \"" + name +
+      report.warnings.push_back("metadata.csv dòng " + std::to_string(entry.second.line) + ": không có tệp \"" + name +
                                 "\" trong thư mục");
+  }
 
   for (std::size_t i = 0; i < files.size(); ++i) {
     const auto& path = files[i];
