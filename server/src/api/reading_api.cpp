@@ -44,12 +44,12 @@ reading::Event decode_event(const nlohmann::json& j) {
 
 std::vector<reading::Event> decode_events(const JsonBody& body) {
   body.allow_only({"events"});
-  if (!body.has("events"))
-    throw Error(ErrorCode::bad_request, "Thiếu trường \"events\".", {{"events", "Bắt buộc."}});
+  if (!body.has("events")) throw Error(ErrorCode::bad_request, "Thiếu trường \"events\".", {{"events", "Bắt buộc."}});
   const auto& list = body.raw()["events"];
   if (!list.is_array())
     throw Error(ErrorCode::bad_request, "Trường \"events\" phải là một danh sách.", {{"events", "Phải là danh sách."}});
-  if (list.empty()) throw Error(ErrorCode::bad_request, "Cần gửi ít nhất một sự kiện đọc.", {{"events", "Không được rỗng."}});
+  if (list.empty())
+    throw Error(ErrorCode::bad_request, "Cần gửi ít nhất một sự kiện đọc.", {{"events", "Không được rỗng."}});
   if (list.size() > reading::kMaxEventsPerBatch)
     throw Error(ErrorCode::bad_request,
                 "Mỗi lần gửi tối đa " + std::to_string(reading::kMaxEventsPerBatch) + " sự kiện đọc.",
@@ -108,13 +108,14 @@ nlohmann::json stats_json(const reading::Stats& s) {
   j["children"] = std::move(children);
   if (s.not_read) {
     auto names = nlohmann::json::array();
-    for (const auto& m : *s.not_read) names.push_back({{"id", m.id}, {"full_name", m.full_name}, {"unit_name", m.unit_name}});
+    for (const auto& m : *s.not_read)
+      names.push_back({{"id", m.id}, {"full_name", m.full_name}, {"unit_name", m.unit_name}});
     j["not_read"] = std::move(names);
   } else {
     j["not_read"] = nullptr;
   }
-  j["required"] = s.required ? nlohmann::json{{"id", s.required->first}, {"deadline", s.required->second}}
-                             : nlohmann::json();
+  j["required"] =
+      s.required ? nlohmann::json{{"id", s.required->first}, {"deadline", s.required->second}} : nlohmann::json();
   return j;
 }
 
@@ -198,8 +199,9 @@ void register_reading_routes(http::Router& router, App& app) {
     http::Response res;
     res.body = io::write_xlsx(reading::stats_table(st), "Thong ke doc");
     res.content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-    res.set_header("Content-Disposition", "attachment; filename=\"thong-ke-doc-van-ban-" + std::to_string(st.document_id) +
-                                              "-to-chuc-" + std::to_string(st.unit_id) + ".xlsx\"");
+    res.set_header("Content-Disposition", "attachment; filename=\"thong-ke-doc-van-ban-" +
+                                              std::to_string(st.document_id) + "-to-chuc-" +
+                                              std::to_string(st.unit_id) + ".xlsx\"");
     return res;
   });
 }

@@ -68,8 +68,8 @@ void require_readable_document(db::Connection& c, const Actor& actor, std::int64
 }
 
 nlohmann::json required_json(const store::RequiredReadingRow& r) {
-  return {{"id", r.id},           {"document_id", r.document_id}, {"unit_id", r.unit_id},
-          {"deadline", r.deadline}, {"note", r.note}};
+  return {
+      {"id", r.id}, {"document_id", r.document_id}, {"unit_id", r.unit_id}, {"deadline", r.deadline}, {"note", r.note}};
 }
 
 RequiredReading required_from(const store::RequiredReadingRow& r) {
@@ -140,21 +140,34 @@ EventsResult record_events(db::Database& db, const Actor& actor, const std::vect
     ++items[it->second].events;
   }
 
+  // Readability once per distinct item: library::can_read's condition (audience_scope) applied to
+  // all of the batch's items of a kind in one query.
+  std::vector<std::int64_t> ids[2];
+  for (const auto& p : items) ids[static_cast<int>(p.kind)].push_back(p.row.item_id);
+  const auto scope = library::audience_scope(actor);
+
   EventsResult result;
   db.write([&](db::Connection& c) {
     result = {};
+    std::map<std::pair<int, std::int64_t>, std::optional<std::int64_t>> readable;  // → published_at
+    for (auto kind : {ItemKind::document, ItemKind::news}) {
+      const auto& wanted = ids[static_cast<int>(kind)];
+      if (wanted.empty()) continue;
+      for (const auto& r : store::readable_items(c, scope, kind_name(kind), wanted))
+        readable.emplace(std::make_pair(static_cast<int>(kind), r.id), r.published_at);
+    }
     std::vector<store::ReadingMerge> rows;
     rows.reserve(items.size());
     for (const auto& p : items) {
-      if (!library::can_read(c, actor, p.kind, p.row.item_id)) {
+      auto found = readable.find({static_cast<int>(p.kind), p.row.item_id});
+      if (found == readable.end()) {
         result.skipped += p.events;
         continue;
       }
       // Clamping is monotonic, so clamping the merged MIN/MAX equals merging the clamped events.
       std::int64_t hi = now + kOpenedInFuture;
       std::int64_t lo = std::numeric_limits<std::int64_t>::min();
-      if (auto published = store::item_published_at(c, p.row.item_kind, p.row.item_id))
-        lo = std::min(*published - kOpenedBeforePublish, hi);
+      if (found->second) lo = std::min(*found->second - kOpenedBeforePublish, hi);
       auto row = p.row;
       row.first_opened_at = std::clamp(row.first_opened_at, lo, hi);
       row.last_opened_at = std::clamp(row.last_opened_at, lo, hi);
@@ -347,7 +360,8 @@ Stats stats(db::Database& db, const Actor& actor, std::int64_t document_id, std:
     }
 
     // The cheaper side drives: the subtree's members, or the document's readers.
-    bool from_members = members <= kSmallSubtree || members <= store::item_record_count(c, "document", document_id);
+    bool from_members =
+        members <= kSmallSubtree || store::item_record_count(c, "document", document_id, members + 1) > members;
     auto readers = from_members ? store::readers_by_unit_from_members(c, "document", document_id, unit.path)
                                 : store::readers_by_unit_from_item(c, "document", document_id);
     for (const auto& r : readers) {

@@ -31,7 +31,7 @@ using library::ItemKind;
 inline constexpr std::size_t kMaxEventsPerBatch = 500;
 inline constexpr std::int64_t kMaxSeconds = 24 * 3600;           // one item's running total, at most
 inline constexpr std::int64_t kOpenedBeforePublish = 24 * 3600;  // clock skew allowed before publishing
-inline constexpr std::int64_t kOpenedInFuture = 5 * 60;           // … and ahead of the server's clock
+inline constexpr std::int64_t kOpenedInFuture = 5 * 60;          // … and ahead of the server's clock
 
 struct Event {
   ItemKind kind = ItemKind::document;
@@ -144,7 +144,7 @@ struct Stats {
   std::int64_t unit_id = 0;
   std::string unit_name, unit_kind;
   Tally tally;
-  std::vector<ChildStats> children;          // open children (and closed ones that still hold members)
+  std::vector<ChildStats> children;              // open children (and closed ones that still hold members)
   std::optional<std::vector<NotRead>> not_read;  // names only for a cell or base committee's own committees
   std::optional<std::pair<std::int64_t, std::string>> required;  // id, deadline: on the unit or an ancestor
 };

@@ -1,5 +1,6 @@
 #include "store/reading_store.h"
 
+#include <algorithm>
 #include <array>
 
 #include "store/units_store.h"
@@ -8,7 +9,8 @@ namespace sotay::store {
 
 namespace {
 
-constexpr const char* kActive = "m.status IN ('official','probationary')";
+// Members who count: official and probationary (a macro so the queries stay single literals).
+#define ACTIVE_MEMBER "m.status IN ('official','probationary')"
 
 // "INSERT … VALUES (…),(…) ON CONFLICT … DO UPDATE" for `n` rows; $1 is the member, each row
 // then takes six parameters. The merge is written with CASE so the same text runs on SQLite
@@ -135,6 +137,33 @@ std::vector<ReadingRecordRow> member_reading_records(db::Connection& c, std::int
   return out;
 }
 
+std::vector<ReadableItem> readable_items(db::Connection& c, const AudienceScope& scope, const std::string& item_kind,
+                                         const std::vector<std::int64_t>& ids) {
+  std::vector<ReadableItem> out;
+  constexpr std::size_t kChunk = 256;
+  for (std::size_t done = 0; done < ids.size(); done += kChunk) {
+    const std::size_t n = std::min(kChunk, ids.size() - done);
+    // The IN list is padded to a power of two by repeating the last id, so few statement shapes
+    // are prepared; repeats in IN change nothing.
+    std::size_t slots = 1;
+    while (slots < n) slots <<= 1;
+    const bool news = item_kind == "news";
+    std::string sql = news ? "SELECT i.id, i.published_at FROM news i" : "SELECT i.id, i.published_at FROM documents i";
+    db::Params p;
+    sql += " WHERE i.state = 'published' AND i.id IN (";
+    for (std::size_t k = 0; k < slots; ++k) {
+      p.push_back(ids[done + std::min(k, n - 1)]);
+      sql += (k ? ",$" : "$") + std::to_string(p.size());
+    }
+    sql += ")";
+    // The kind as a literal of the closed set, not a parameter: for a whole-tree scope the condition
+    // does not use it, and PostgreSQL refuses a parameter it cannot type.
+    append_audience_condition(sql, p, scope, news ? "'news'" : "'document'", "i.id");
+    for (const auto& r : c.query(sql, p).rows) out.push_back({r.integer(0), r.opt_integer(1)});
+  }
+  return out;
+}
+
 std::optional<std::int64_t> item_published_at(db::Connection& c, const std::string& item_kind, std::int64_t item_id) {
   const char* sql = item_kind == "news" ? "SELECT published_at FROM news WHERE id = $1"
                                         : "SELECT published_at FROM documents WHERE id = $1";
@@ -225,7 +254,8 @@ std::int64_t upsert_required_reading(db::Connection& c, std::int64_t document_id
       .integer(0);
 }
 
-std::vector<RequiredReadingRow> required_readings_on_units(db::Connection& c, const std::vector<std::int64_t>& unit_ids) {
+std::vector<RequiredReadingRow> required_readings_on_units(db::Connection& c,
+                                                           const std::vector<std::int64_t>& unit_ids) {
   if (unit_ids.empty()) return {};
   std::string sql = std::string(kRequiredSelect) + "WHERE rr.unit_id IN (";
   db::Params p;
@@ -257,16 +287,15 @@ std::int64_t remind_non_readers(db::Connection& c, std::int64_t required_reading
                                 const std::string& unit_path, std::int64_t now, std::int64_t resend_if_sent_before) {
   // SQLite needs the SELECT's WHERE before ON CONFLICT (else ON reads as a join constraint);
   // PostgreSQL needs the casts (an untyped parameter in a SELECT list becomes text).
-  static const std::string sql = std::string(
-                                     "INSERT INTO reading_reminders(required_reading_id, member_id, sent_at) "
-                                     "SELECT CAST($1 AS BIGINT), m.id, CAST($2 AS BIGINT) FROM units u CROSS JOIN members m "
-                                     "LEFT JOIN reading_records r ON r.member_id = m.id AND r.item_kind = 'document' "
-                                     "AND r.item_id = $3 "
-                                     "WHERE u.path >= $4 AND u.path < $5 AND m.unit_id = u.id AND ") +
-                                 kActive +
-                                 " AND r.reached_end_at IS NULL "
-                                 "ON CONFLICT (required_reading_id, member_id) DO UPDATE SET sent_at = excluded.sent_at "
-                                 "WHERE reading_reminders.sent_at <= $6";
+  static const std::string sql =
+      "INSERT INTO reading_reminders(required_reading_id, member_id, sent_at) "
+      "SELECT CAST($1 AS BIGINT), m.id, CAST($2 AS BIGINT) FROM units u CROSS JOIN members m "
+      "LEFT JOIN reading_records r ON r.member_id = m.id AND r.item_kind = 'document' "
+      "AND r.item_id = $3 "
+      "WHERE u.path >= $4 AND u.path < $5 AND m.unit_id = u.id AND " ACTIVE_MEMBER
+      " AND r.reached_end_at IS NULL "
+      "ON CONFLICT (required_reading_id, member_id) DO UPDATE SET sent_at = excluded.sent_at "
+      "WHERE reading_reminders.sent_at <= $6";
   return c
       .query(sql, {required_reading_id, now, document_id, unit_path, subtree_upper(unit_path), resend_if_sent_before})
       .affected;
@@ -291,8 +320,8 @@ std::vector<StatsUnitRow> subtree_units(db::Connection& c, const std::string& pa
       {path, subtree_upper(path)});
   out.reserve(r.rows.size());
   for (const auto& row : r.rows)
-    out.push_back({row.integer(0), row.text(1), row.text(2), row.text(3), row.text(4), row.integer(5) != 0,
-                   row.integer(6)});
+    out.push_back(
+        {row.integer(0), row.text(1), row.text(2), row.text(3), row.text(4), row.integer(5) != 0, row.integer(6)});
   return out;
 }
 
@@ -300,39 +329,40 @@ std::vector<StatsUnitRow> subtree_units(db::Connection& c, const std::string& pa
 // an inner join.
 std::vector<UnitReadingRow> readers_by_unit_from_item(db::Connection& c, const std::string& item_kind,
                                                       std::int64_t item_id) {
-  static const std::string sql = std::string(
-                                     "SELECT m.unit_id, COUNT(*), COUNT(r.reached_end_at) "
-                                     "FROM reading_records r CROSS JOIN members m "
-                                     "WHERE r.item_kind = $1 AND r.item_id = $2 AND m.id = r.member_id AND ") +
-                                 kActive + " GROUP BY m.unit_id";
+  static const std::string sql =
+      "SELECT m.unit_id, COUNT(*), COUNT(r.reached_end_at) "
+      "FROM reading_records r CROSS JOIN members m "
+      "WHERE r.item_kind = $1 AND r.item_id = $2 AND m.id = r.member_id AND " ACTIVE_MEMBER " GROUP BY m.unit_id";
   return unit_reading_rows(c.query(sql, {item_kind, item_id}));
 }
 
 std::vector<UnitReadingRow> readers_by_unit_from_members(db::Connection& c, const std::string& item_kind,
                                                          std::int64_t item_id, const std::string& path) {
-  static const std::string sql = std::string(
-                                     "SELECT m.unit_id, COUNT(*), COUNT(r.reached_end_at) "
-                                     "FROM units u CROSS JOIN members m CROSS JOIN reading_records r "
-                                     "WHERE u.path >= $3 AND u.path < $4 AND m.unit_id = u.id AND ") +
-                                 kActive +
-                                 " AND r.member_id = m.id AND r.item_kind = $1 AND r.item_id = $2 GROUP BY m.unit_id";
+  static const std::string sql =
+      "SELECT m.unit_id, COUNT(*), COUNT(r.reached_end_at) "
+      "FROM units u CROSS JOIN members m CROSS JOIN reading_records r "
+      "WHERE u.path >= $3 AND u.path < $4 AND m.unit_id = u.id AND " ACTIVE_MEMBER
+      " AND r.member_id = m.id AND r.item_kind = $1 AND r.item_id = $2 GROUP BY m.unit_id";
   return unit_reading_rows(c.query(sql, {item_kind, item_id, path, subtree_upper(path)}));
 }
 
-std::int64_t item_record_count(db::Connection& c, const std::string& item_kind, std::int64_t item_id) {
-  return c.query("SELECT COUNT(*) FROM reading_records WHERE item_kind = $1 AND item_id = $2", {item_kind, item_id})
+std::int64_t item_record_count(db::Connection& c, const std::string& item_kind, std::int64_t item_id,
+                               std::int64_t limit) {
+  return c
+      .query("SELECT COUNT(*) FROM (SELECT 1 FROM reading_records WHERE item_kind = $1 AND item_id = $2 LIMIT $3) x",
+             {item_kind, item_id, limit})
       .one()
       .integer(0);
 }
 
 std::vector<NotReadRow> not_read_members(db::Connection& c, const std::string& item_kind, std::int64_t item_id,
                                          const std::string& path) {
-  static const std::string sql = std::string(
-                                     "SELECT m.id, m.full_name, u.name, u.path FROM units u CROSS JOIN members m "
-                                     "LEFT JOIN reading_records r ON r.member_id = m.id AND r.item_kind = $1 "
-                                     "AND r.item_id = $2 "
-                                     "WHERE u.path >= $3 AND u.path < $4 AND m.unit_id = u.id AND ") +
-                                 kActive + " AND r.reached_end_at IS NULL ORDER BY u.name, u.id, m.sort_key, m.id";
+  static const std::string sql =
+      "SELECT m.id, m.full_name, u.name, u.path FROM units u CROSS JOIN members m "
+      "LEFT JOIN reading_records r ON r.member_id = m.id AND r.item_kind = $1 "
+      "AND r.item_id = $2 "
+      "WHERE u.path >= $3 AND u.path < $4 AND m.unit_id = u.id AND " ACTIVE_MEMBER
+      " AND r.reached_end_at IS NULL ORDER BY u.name, u.id, m.sort_key, m.id";
   std::vector<NotReadRow> out;
   auto r = c.query(sql, {item_kind, item_id, path, subtree_upper(path)});
   out.reserve(r.rows.size());
@@ -349,5 +379,7 @@ std::vector<std::string> item_audience_paths(db::Connection& c, const std::strin
     out.push_back(r.text(0));
   return out;
 }
+
+#undef ACTIVE_MEMBER
 
 }  // namespace sotay::store

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "db/database.h"
+#include "store/library_store.h"
 
 namespace sotay::store {
 
@@ -41,6 +42,16 @@ std::optional<ReadingRecordRow> find_reading_record(db::Connection& c, std::int6
 // All of a member's records of one kind (the library marks what was read).
 std::vector<ReadingRecordRow> member_reading_records(db::Connection& c, std::int64_t member_id,
                                                      const std::string& item_kind);
+
+struct ReadableItem {
+  std::int64_t id = 0;
+  std::optional<std::int64_t> published_at;
+};
+// Which of `ids` (one kind) exist, are published and pass the audience test of `scope`
+// (library::audience_scope: the same condition as library::can_read, for many items in one
+// query per 256 ids), with their published_at.
+std::vector<ReadableItem> readable_items(db::Connection& c, const AudienceScope& scope, const std::string& item_kind,
+                                         const std::vector<std::int64_t>& ids);
 
 // published_at of a document or news item (nullopt when unknown or never published).
 std::optional<std::int64_t> item_published_at(db::Connection& c, const std::string& item_kind, std::int64_t item_id);
@@ -85,7 +96,8 @@ std::int64_t upsert_required_reading(db::Connection& c, std::int64_t document_id
                                      const std::string& deadline, const std::string& note,
                                      std::optional<std::int64_t> created_by, std::int64_t now);
 // Requirements set on any of `unit_ids` (a member's unit and its ancestors), deadline first.
-std::vector<RequiredReadingRow> required_readings_on_units(db::Connection& c, const std::vector<std::int64_t>& unit_ids);
+std::vector<RequiredReadingRow> required_readings_on_units(db::Connection& c,
+                                                           const std::vector<std::int64_t>& unit_ids);
 std::vector<RequiredReadingRow> required_readings_of_document(db::Connection& c, std::int64_t document_id);
 // Past their deadline (deadline < today) and not yet reminded, for published documents.
 std::vector<RequiredReadingRow> overdue_unreminded(db::Connection& c, const std::string& today);
@@ -123,8 +135,10 @@ std::vector<UnitReadingRow> readers_by_unit_from_item(db::Connection& c, const s
 // per member): cheaper when the subtree is small next to the item's readership.
 std::vector<UnitReadingRow> readers_by_unit_from_members(db::Connection& c, const std::string& item_kind,
                                                          std::int64_t item_id, const std::string& path);
-// How many records the item has (all members, any status): picks the cheaper of the two above.
-std::int64_t item_record_count(db::Connection& c, const std::string& item_kind, std::int64_t item_id);
+// min(records of the item, limit): whether the item has more readers than a subtree has members
+// (picks the cheaper of the two above) without counting past that.
+std::int64_t item_record_count(db::Connection& c, const std::string& item_kind, std::int64_t item_id,
+                               std::int64_t limit);
 
 struct NotReadRow {
   std::int64_t id = 0;
