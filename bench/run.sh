@@ -8,6 +8,7 @@
 #   BENCH_RUNS=200        runs per query in sotay_query_bench
 #   BENCH_NATIONAL=1      also load the national data set into PostgreSQL and time the per-unit
 #                         member counts of one province (10+ minutes)
+#   BENCH_READING_RUNS=50 runs per reading statistics query in sotay_reading_bench
 #   BENCH_PG_CPUS=0       CPUs of the throwaway PostgreSQL cluster (the server side is core 0)
 #   BENCH_BUILD_DIR=build-bench
 #   BENCH_KEEP=1          keep the temp folder (databases, logs) for a look afterwards
@@ -22,6 +23,7 @@ RUNS=${BENCH_RUNS:-200}
 NATIONAL=${BENCH_NATIONAL:-}
 PG_CPUS=${BENCH_PG_CPUS:-0}
 BUILD=${BENCH_BUILD_DIR:-build-bench}
+READING_RUNS=${BENCH_READING_RUNS:-50}
 LOAD_START=$(cut -d' ' -f1-3 /proc/loadavg)
 SERVER_CPU=0
 CLIENT_CPU=1
@@ -39,9 +41,10 @@ if (($(nproc) < 2)); then
 fi
 
 say "build ($BUILD)"
-scripts/build.sh "$BUILD" -- sotay sotay_query_bench
+scripts/build.sh "$BUILD" -- sotay sotay_query_bench sotay_reading_bench
 SOTAY=$ROOT/$BUILD/sotay
 QBENCH=$ROOT/$BUILD/sotay_query_bench
+RBENCH=$ROOT/$BUILD/sotay_reading_bench
 
 # ---- temp folder, processes, cleanup --------------------------------------------------------
 WORK=$(mktemp -d /tmp/sotay-bench-XXXXXX)
@@ -420,6 +423,37 @@ row "Re-import of $( [[ $REIMPORT_CSV == "$CSV" ]] && echo "the same file" || ec
   "$(import_value)" "—" "$( ((IMPORT_RC)) && echo FAIL || echo info)"
 note "members in the import database: $IMPORTED after the import, $(sql "$IMPORT_DB" "SELECT COUNT(*) FROM members") after the re-import"
 
+# ---- reading records without HTTP ------------------------------------------------------------
+# sotay_reading_bench on the province demo of each backend. It adds its own published items and
+# reading records to the database, so it runs after every step that reads the demo data.
+reading_suite() {  # reading_suite URL LABEL
+  local url=$1 label=$2 out=$WORK/reading-$2.txt name detail med p95 extra rate worst
+  say "$label: reading records (sotay_reading_bench on CPU $CLIENT_CPU)"
+  taskset -c "$CLIENT_CPU" "$RBENCH" --db "$url" --runs "$READING_RUNS" | tee "$out" >&2
+  { echo "---- reading bench $label"; cat "$out"; } >>"$RAW"
+  while IFS=$'\t' read -r name detail med p95 extra; do
+    med=${med#median_ms=}; p95=${p95#p95_ms=}; rate=${extra#events_per_s=}
+    worst=$(awk -v a="$med" -v b="$p95" 'BEGIN { print (a > b ? a : b) }')
+    case $name in
+      ingest)
+        row "Reading events ingested: batches of 500 events over 40 items, one member and one transaction each ($detail)" \
+          "$label" "$(fmt_int "$rate") events/s (batch median $med ms, p95 $p95 ms)" "≥ 20,000 events/s" \
+          "$([[ $label == SQLite ]] && judge "$rate" ge 20000 || echo info)" ;;
+      ingest_again)
+        row "Reading events: the same batches again (every row an update, state unchanged)" "$label" \
+          "$(fmt_int "$rate") events/s (batch median $med ms, p95 $p95 ms)" "—" info ;;
+      ingest_wide)
+        row "Reading events: batches of 500 events over 500 distinct items ($detail)" "$label" \
+          "$(fmt_int "$rate") events/s (batch median $med ms, p95 $p95 ms)" "—" info ;;
+      stats_*)
+        row "reading::stats ${name#stats_} (${detail% runs=*}), median / p95 of $READING_RUNS" "$label" \
+          "$med / $p95 ms" "< 200 ms" "$(judge "$worst" lt 200)" ;;
+    esac
+  done <"$out"
+}
+reading_suite "$SQLITE_DB" SQLite
+reading_suite "$PG_URL" PostgreSQL
+
 # ---- national (optional) ----------------------------------------------------------------------
 if [[ -n $NATIONAL ]]; then
   say "national data set into PostgreSQL (long)"
@@ -477,6 +511,7 @@ LOAD_NOW=$(cut -d' ' -f1-3 /proc/loadavg)
   echo "- Start to ready: from launching \`sotay serve\` until \`GET /readyz\` answers 200, polled every 5 ms over bash's /dev/tcp; three launches on the province database, median."
   echo "- Memory: VmRSS from /proc/PID/status of the server process, after the wrk runs on that backend."
   echo "- Store queries: \`taskset -c $CLIENT_CPU $BUILD/sotay_query_bench --db DB --runs $RUNS\` (bench/query_bench.cpp); each run is one \`Database::read()\` around the store call, as the API does it, after 10 untimed runs."
+  echo "- Reading records: \`taskset -c $CLIENT_CPU $BUILD/sotay_reading_bench --db DB --runs $READING_RUNS\` (bench/reading_bench.cpp) on the province demo of each backend, after the other steps (it adds 541 published items addressed to the province and their reading records). Ingest: \`reading::record_events\` as the API calls it, 200 batches of 500 events from 200 different members (40 items per batch; the wide run 500 items), one transaction per batch; events/s = events ÷ wall time of all batches. Statistics: \`reading::stats\` for one document that 70 % of the province opened and about half read to the end, as the province committee (the province), the committee of the largest base committee (with the names of those who have not read) and for that base's largest cell, after 3 untimed runs."
   echo "- Import: \`sotay export members --unit $PROVINCE_CODE --out members.csv\` from the province database, then \`sotay import members members.csv --unit $CELL_CODE\` (rows carry \"Mã chi bộ\", so they land in their own cells) into a copy of the demo database whose positions, role grants, sessions, memberships, members and member counts were deleted (accounts kept, unlinked); wall time of the command; the re-import runs on the result. The import is all or nothing: when it rejects rows, the runner also imports the file without the rows it named (a diagnostic row, so the write path still gets a time) and re-imports that file."
   echo "- Data: \`sotay demo --scale province\` into a new SQLite file and into the throwaway PostgreSQL cluster (\`scripts/pg-test-cluster.sh\`, fsync off); nothing else is created."
   if [[ -s $WORK/signin-errors ]]; then
