@@ -234,27 +234,37 @@ void register_document_routes(http::Router& router, App& app) {
     return json_response(document_json(app.db, s, id));
   });
 
+  // Workflow steps: an optional body {publish_at} (publish) or {note} (return).
+  struct StepBody {
+    std::optional<std::int64_t> publish_at;
+    std::string note;
+  };
   auto step = [&](const char* path, auto fn) {
     router.add("POST", path, [&app, fn](http::Request& req) {
       auto s = require_session(app, req);
       const auto id = id_param(req);
-      std::optional<std::int64_t> publish_at;
+      StepBody b;
       if (!req.body.empty()) {
         auto body = JsonBody::parse(req);
-        body.allow_only({"publish_at"});
-        publish_at = body.opt_integer("publish_at");
+        body.allow_only({"publish_at", "note"});
+        b.publish_at = body.opt_integer("publish_at");
+        b.note = body.opt_string("note", 2000).value_or("");
       }
-      fn(app.db, s.actor, id, publish_at);
+      fn(app.db, s.actor, id, b);
       return json_response(document_json(app.db, s, id));
     });
   };
-  step("/api/v1/documents/{id}/submit", [](db::Database& db, const Actor& a, std::int64_t id, auto) { documents::submit(db, a, id); });
-  step("/api/v1/documents/{id}/publish", [](db::Database& db, const Actor& a, std::int64_t id, std::optional<std::int64_t> at) {
-    documents::publish(db, a, id, at);
+  step("/api/v1/documents/{id}/submit", [](db::Database& db, const Actor& a, std::int64_t id, const StepBody&) {
+    documents::submit(db, a, id);
   });
-  step("/api/v1/documents/{id}/withdraw", [](db::Database& db, const Actor& a, std::int64_t id, auto) { documents::withdraw(db, a, id); });
-  step("/api/v1/documents/{id}/return", [](db::Database& db, const Actor& a, std::int64_t id, auto) {
-    documents::return_to_draft(db, a, id);
+  step("/api/v1/documents/{id}/publish", [](db::Database& db, const Actor& a, std::int64_t id, const StepBody& b) {
+    documents::publish(db, a, id, b.publish_at);
+  });
+  step("/api/v1/documents/{id}/withdraw", [](db::Database& db, const Actor& a, std::int64_t id, const StepBody&) {
+    documents::withdraw(db, a, id);
+  });
+  step("/api/v1/documents/{id}/return", [](db::Database& db, const Actor& a, std::int64_t id, const StepBody& b) {
+    documents::return_to_draft(db, a, id, b.note);
   });
 
   router.add("GET", "/api/v1/documents/{id}/versions", [&app](http::Request& req) {

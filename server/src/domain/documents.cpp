@@ -138,7 +138,7 @@ store::DocumentRow editable_or_404(db::Connection& c, const Actor& actor, std::i
 }
 
 void transition(db::Database& db, const Actor& actor, std::int64_t id, library::Step step,
-                std::optional<std::int64_t> publish_at) {
+                std::optional<std::int64_t> publish_at, const std::string& note = "") {
   db.write([&](db::Connection& c) {
     auto d = editable_or_404(c, actor, id);
     const auto now = timeutil::now_unix();
@@ -159,6 +159,7 @@ void transition(db::Database& db, const Actor& actor, std::int64_t id, library::
     }
     auto after = brief(d);
     if (publish_at) after["publish_at"] = *publish_at;
+    if (!note.empty()) after["note"] = note;  // why an editor sent it back
     audit::record(c, actor, std::string("document.") + library::step_name(step), "document", id, d.owner_unit_id,
                   before, after);
   });
@@ -248,8 +249,8 @@ void publish(db::Database& db, const Actor& actor, std::int64_t id, std::optiona
 void withdraw(db::Database& db, const Actor& actor, std::int64_t id) {
   transition(db, actor, id, library::Step::withdraw, std::nullopt);
 }
-void return_to_draft(db::Database& db, const Actor& actor, std::int64_t id) {
-  transition(db, actor, id, library::Step::to_draft, std::nullopt);
+void return_to_draft(db::Database& db, const Actor& actor, std::int64_t id, const std::string& note) {
+  transition(db, actor, id, library::Step::to_draft, std::nullopt, note);
 }
 
 int publish_due(db::Database& db, std::int64_t now) {

@@ -54,7 +54,8 @@ void submit(db::Database& db, const Actor& actor, std::int64_t id);
 // Publishes now, or at `publish_at` (unix seconds, in the future) by the scheduler.
 void publish(db::Database& db, const Actor& actor, std::int64_t id, std::optional<std::int64_t> publish_at);
 void withdraw(db::Database& db, const Actor& actor, std::int64_t id);
-void return_to_draft(db::Database& db, const Actor& actor, std::int64_t id);
+// `note` (why it goes back) is kept in the audit log.
+void return_to_draft(db::Database& db, const Actor& actor, std::int64_t id, const std::string& note = "");
 // The scheduler: publishes submitted documents whose time has come. Returns how many.
 int publish_due(db::Database& db, std::int64_t now);
 
