@@ -30,6 +30,7 @@ void register_account_routes(http::Router& router, App& app);
 void register_audit_routes(http::Router& router, App& app);
 void register_import_routes(http::Router& router, App& app);
 void register_attachment_routes(http::Router& router, App& app);
+void register_document_routes(http::Router& router, App& app);
 void register_news_routes(http::Router& router, App& app);
 void register_reading_routes(http::Router& router, App& app);
 

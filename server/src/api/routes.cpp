@@ -12,6 +12,7 @@ void register_routes(http::Router& router, App& app) {
   register_audit_routes(router, app);
   register_import_routes(router, app);
   register_attachment_routes(router, app);
+  register_document_routes(router, app);
   register_news_routes(router, app);
   register_reading_routes(router, app);
 

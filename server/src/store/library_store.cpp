@@ -61,10 +61,11 @@ std::string item_state(db::Connection& c, const std::string& item_kind, std::int
 
 bool item_visible(db::Connection& c, const AudienceScope& scope, const std::string& item_kind,
                   std::int64_t item_id) {
-  std::string sql = item_kind == "news" ? "SELECT 1 FROM news i WHERE i.id = $1 AND i.state = 'published'"
-                                        : "SELECT 1 FROM documents i WHERE i.id = $1 AND i.state = 'published'";
-  db::Params p{item_id, item_kind};
-  append_audience_condition(sql, p, scope, "$2", "i.id");
+  const bool news = item_kind == "news";
+  std::string sql = news ? "SELECT 1 FROM news i WHERE i.id = $1 AND i.state = 'published'"
+                         : "SELECT 1 FROM documents i WHERE i.id = $1 AND i.state = 'published'";
+  db::Params p{item_id};
+  append_audience_condition(sql, p, scope, news ? "'news'" : "'document'", "i.id");
   return !c.query(sql, p).empty();
 }
 
