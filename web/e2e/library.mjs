@@ -212,10 +212,19 @@ export function register(scenario, { shot: takeShot, checkTapTargets }) {
     assert.ok(count > 0, `chip without a count: ${label}`);
     await chip.click();
     await page.waitForURL(/kind=|level=|topic=|year=/);
-    await page.locator('.doc-card').first().waitFor();
-    assert.ok((await page.locator('.doc-card').count()) <= count);
+    // The list itself (not the "Văn bản cần đọc" box above it) narrows to the chip's count.
+    const list = page.locator('.library > .doc-list > .doc-card');
+    await page.waitForFunction(
+      (n) => {
+        const cards = document.querySelectorAll('.library > .doc-list > .doc-card').length;
+        return cards > 0 && cards <= n;
+      },
+      count,
+      { timeout: 10000 },
+    );
+    assert.ok((await list.count()) <= count);
     await shot(page, 'library-1366x768');
-    await page.locator('.doc-card a.doc-title').first().click();
+    await list.first().locator('a.doc-title').click();
     await page.locator('.doc-head h1').waitFor();
     await shot(page, 'document-1366x768');
   });
