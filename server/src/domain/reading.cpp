@@ -359,9 +359,14 @@ Stats stats(db::Database& db, const Actor& actor, std::int64_t document_id, std:
       members += units[i].members;
     }
 
-    // The cheaper side drives: the subtree's members, or the document's readers.
-    bool from_members =
-        members <= kSmallSubtree || store::item_record_count(c, "document", document_id, members + 1) > members;
+    // The cheaper side drives: the subtree's members, or the document's readers. When the whole
+    // audience lies inside the unit, its readers are at most its members: no need to count them.
+    const bool audience_inside =
+        !audience.empty() &&
+        std::all_of(audience.begin(), audience.end(), [&](const std::string& a) { return path_within(a, unit.path); });
+    const bool from_members =
+        members <= kSmallSubtree ||
+        (!audience_inside && store::item_record_count(c, "document", document_id, members + 1) > members);
     auto readers = from_members ? store::readers_by_unit_from_members(c, "document", document_id, unit.path)
                                 : store::readers_by_unit_from_item(c, "document", document_id);
     for (const auto& r : readers) {
