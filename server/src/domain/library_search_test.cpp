@@ -12,6 +12,7 @@
 #include "domain/errors.h"
 #include "domain/org_tree.h"
 #include "testing/corpus.h"
+#include "testing/ranking_eval.h"
 #include "testing/test_db.h"
 
 namespace sotay::library {
@@ -235,69 +236,16 @@ TEST(LibrarySearch, RankingOnDevQuestions) {
     GTEST_SKIP() << "../shared/corpus not found (set SOTAY_CORPUS_DIR)";
   auto db = testing::fresh_database();
   auto province = org::create(*db, admin(), {"T", "province", "Đảng bộ tỉnh Thử", std::nullopt, "2020-01-01"});
-  std::map<std::string, std::int64_t> doc_ids;
-  const std::map<std::string, std::string> titles = {
-      {"dieu-le-dang-2011", "Điều lệ Đảng Cộng sản Việt Nam"},
-      {"quy-dinh-294-qd-tw-2025", "Quy định thi hành Điều lệ Đảng"},
-      {"huong-dan-06-hd-tw-2025", "Hướng dẫn một số vấn đề cụ thể thi hành Điều lệ Đảng"}};
-  for (const auto& [name, title] : titles) {
-    for (const auto& entry : std::filesystem::directory_iterator(*dir)) {
-      auto file = entry.path().filename().string();
-      if (file.rfind(name, 0) != 0 || entry.path().extension() != ".txt") continue;
-      if (file != name + ".txt" && file.find(name + "-") != 0) continue;
-      documents::DocumentInput in;
-      in.kind = "khac";
-      in.title = title;
-      in.level = "central";
-      in.owner_unit_id = province.id;
-      in.body = testing::read_corpus_text(entry.path());
-      auto id = documents::create(*db, admin(), in);
-      documents::publish(*db, admin(), id, std::nullopt);
-      doc_ids[name] = id;
-    }
-  }
+  // The library, the questions and what counts as a hit are shared with bench/search_bench.cpp.
+  const auto doc_ids = testing::load_ranking_library(*db, admin(), province.id, *dir);
   ASSERT_EQ(doc_ids.size(), 3u);
-  std::ifstream questions(dir->parent_path() / "dev-questions.jsonl");
-  int answerable = 0, top1 = 0, top3 = 0;
-  std::string line, misses;
-  while (std::getline(questions, line)) {
-    auto q = nlohmann::json::parse(line);
-    if (q["doc"] == "NONE") continue;
-    ++answerable;
-    // "Điều 8 khoản 1" is cited as "Điều 8 khoản 1"; "2.1" as "2.1". A result inside the expected
-    // unit (a khoản of the expected Điều, a sub-point of the expected point) answers it.
-    const std::string unit = q["unit"];
-    const auto doc = doc_ids[q["doc"].get<std::string>()];
-    SearchRequest r;
-    r.q = q["question"];
-    r.limit = 3;
-    auto res = search(*db, admin(), r);
-    int rank = 0;
-    for (std::size_t i = 0; i < res.results.size() && !rank; ++i) {
-      const auto& h = res.results[i];
-      if (h.item_id != doc || !h.section_label) continue;
-      const auto& label = *h.section_label;
-      auto lower = [](std::string s) {
-        // "Điều 8 Khoản 1" vs "Điều 8 khoản 1": compare case-insensitively on ASCII.
-        for (auto& ch : s) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-        return s;
-      };
-      const auto l = lower(label), u = lower(unit);
-      if (l == u || l.rfind(u + " ", 0) == 0 || l.rfind(u + ".", 0) == 0) rank = static_cast<int>(i) + 1;
-    }
-    if (rank == 1) ++top1;
-    if (rank >= 1) ++top3;
-    if (rank == 0) {
-      misses += q["id"].get<std::string>() + " (" + unit + ") →";
-      for (const auto& h : res.results) misses += " #" + std::to_string(h.item_id) + ":" + h.section_label.value_or("-");
-      misses += "\n";
-    }
-  }
-  const double p1 = 100.0 * top1 / answerable, p3 = 100.0 * top3 / answerable;
+  const auto r = testing::evaluate_ranking(*db, admin(), doc_ids,
+                                           testing::read_dev_questions(dir->parent_path() / "dev-questions.jsonl"));
   std::printf("[ranking] %s: %d answerable questions, top-1 %d (%.0f%%), top-3 %d (%.0f%%)\n",
-              testing::testing_postgres() ? "postgresql" : "sqlite", answerable, top1, p1, top3, p3);
-  std::printf("%s", misses.c_str());
-  EXPECT_GE(p3, 80.0) << misses;
+              testing::testing_postgres() ? "postgresql" : "sqlite", r.answerable, r.top1, r.top1_pct(), r.top3,
+              r.top3_pct());
+  std::printf("%s", r.misses.c_str());
+  EXPECT_GE(r.top3_pct(), 80.0) << r.misses;
 }
 
 }  // namespace
