@@ -12,6 +12,10 @@ PACKAGES=(
   libicu-dev                  # Vietnamese normalization
   libzip-dev libexpat1-dev    # XLSX read/write
   libcmark-dev                # news: Markdown → safe HTML (CommonMark)
+  libpoppler-cpp-dev          # PDF attachments: text layer, pages rendered for OCR
+  libtesseract-dev tesseract-ocr-vie   # OCR of scanned pages, Vietnamese model
+  libvips-dev                 # cover images: resize, EXIF rotation, metadata stripped
+  libcairo2-dev fonts-dejavu-core qpdf # tests: PDF fixtures with Vietnamese text, an encrypted PDF
   libjemalloc-dev             # allocator: +50% requests/s on the API (bench/)
   libgtest-dev libgmock-dev   # C++ tests
   clang libclang-rt-14-dev    # libFuzzer targets

@@ -1,5 +1,7 @@
 #include "demo/demo.h"
 
+#include "demo/demo_library.h"
+
 #include <algorithm>
 #include <chrono>
 #include <cmath>
@@ -833,6 +835,10 @@ DemoSummary load_demo(db::Database& db, Scale scale, const LoadOptions& options,
       summary.logins = read_demo_logins(c);
     });
     summary.already_loaded = true;
+    // A database made before the library existed gets the demo library now (idempotent).
+    const auto library = load_demo_library(db, embedded::kDemoLibrary);
+    summary.documents = library.documents;
+    summary.news = library.news;
     summary.seconds = elapsed();
     return summary;
   }
@@ -1008,6 +1014,12 @@ DemoSummary load_demo(db::Database& db, Scale scale, const LoadOptions& options,
 
   summary.units = static_cast<std::int64_t>(tree.nodes.size());
   summary.members = total_members;
+  const auto library = load_demo_library(db, embedded::kDemoLibrary);
+  summary.documents = library.documents;
+  summary.news = library.news;
+  if (library.documents + library.news > 0)
+    say("Đã nạp thư viện mẫu: " + std::to_string(library.documents) + " văn bản, " + std::to_string(library.news) +
+        " tin");
   summary.seconds = elapsed();
   say("Xong: " + thousands(summary.units) + " tổ chức đảng, " + thousands(summary.members) + " đảng viên trong " +
       seconds_vi(summary.seconds));

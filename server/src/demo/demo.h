@@ -36,6 +36,7 @@ struct DemoSummary {
   bool already_loaded = false;
   std::int64_t units = 0;
   std::int64_t members = 0;
+  int documents = 0, news = 0;  // the demo library (small scale)
   std::vector<DemoLogin> logins;
   double seconds = 0;
 };

@@ -2,9 +2,13 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <cstdlib>
 
 #include "domain/actor.h"
 #include "domain/documents.h"
+#include "domain/news.h"
+#include "domain/reading.h"
+#include "store/news_store.h"
 #include "store/documents_store.h"
 #include "store/units_store.h"
 #include "util/time.h"
@@ -82,7 +86,7 @@ LibrarySummary load_demo_library(db::Database& db, const std::vector<embedded::F
 
   std::vector<const embedded::File*> docs;
   for (const auto& f : files)
-    if (f.name.find("documents/") != std::string_view::npos || f.name.rfind(".txt") == f.name.size() - 4) docs.push_back(&f);
+    if (f.name.size() > 4 && f.name.substr(f.name.size() - 4) == ".txt") docs.push_back(&f);
   std::sort(docs.begin(), docs.end(), [](auto* a, auto* b) { return a->name < b->name; });
 
   std::map<std::string, std::int64_t> by_number;
@@ -125,6 +129,44 @@ LibrarySummary load_demo_library(db::Database& db, const std::vector<embedded::F
     loaded.push_back({id, std::move(t)});
     ++summary.documents;
   }
+  // Required reading with a deadline ("required: SH-TP-01 2026-12-15"), kept in the future.
+  for (const auto& p : loaded) {
+    auto it = p.text.fields.find("required");
+    if (it == p.text.fields.end()) continue;
+    auto parts = split_list(it->second, ' ');
+    if (parts.size() != 2) continue;
+    auto unit = unit_id(parts[0]);
+    if (!unit) continue;
+    auto deadline = std::max(parts[1], timeutil::add_days(timeutil::today(), 14));
+    reading::require(db, system, p.id, *unit, deadline, "Đề nghị các đồng chí đọc kỹ trước buổi sinh hoạt chi bộ.");
+  }
+
+  // News, each dated `days_ago`.
+  std::vector<const embedded::File*> articles;
+  for (const auto& f : files)
+    if (f.name.size() > 3 && f.name.substr(f.name.size() - 3) == ".md" && f.name.find("README") == std::string_view::npos)
+      articles.push_back(&f);
+  std::sort(articles.begin(), articles.end(), [](auto* a, auto* b) { return a->name < b->name; });
+  for (const auto* f : articles) {
+    auto t = parse_demo_text(f->text);
+    auto owner = unit_id(t.fields["owner"]);
+    if (!owner) continue;
+    news::NewsInput in;
+    in.title = t.fields["title"];
+    in.summary = t.fields["summary"];
+    in.body = t.body;
+    in.category = t.fields["category"];
+    in.pinned = t.fields["pinned"] == "yes";
+    in.owner_unit_id = owner;
+    for (const auto& code : split_list(t.fields["audience"], ','))
+      if (auto id = unit_id(code)) in.audience_unit_ids.push_back(*id);
+    const auto id = news::create(db, system, in);
+    news::publish(db, system, id, std::nullopt);
+    const auto at = timeutil::now_unix() - std::atoll(t.fields["days_ago"].c_str()) * 86400;
+    db.write([&](db::Connection& c) { store::set_news_state(c, id, "published", std::nullopt, at, at); });
+    ++summary.news;
+  }
+
   // A replaced document points at its replacement.
   for (const auto& p : loaded)
     for (const auto& number : split_list(p.text.fields.count("replaces") ? p.text.fields.at("replaces") : "", ';'))

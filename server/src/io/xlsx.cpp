@@ -2,9 +2,8 @@
 //
 // Reading: the upload is opened in memory with libzip, its entry table is checked against zip
 // bombs before anything is decompressed, and the few XML parts we need are streamed through expat
-// in chunks, so neither a huge part nor a huge table is ever held whole beyond what ReadLimits
-// allows. Expat callbacks never let an exception cross the C code: they park it and stop the
-// parser, and it is rethrown once XML_Parse returns.
+// in chunks (io/ooxml_reader), so neither a huge part nor a huge table is ever held whole beyond
+// what ReadLimits allows.
 //
 // Writing: a minimal package with one sheet of inline strings; no shared-string table is needed
 // and no cell can ever be taken for a formula.
@@ -28,6 +27,7 @@
 #include <type_traits>
 #include <vector>
 
+#include "io/ooxml_reader.h"
 #include "io/table.h"
 #include "io/table_errors.h"
 #include "io/utf8.h"
@@ -50,11 +50,6 @@ constexpr std::string_view kOleMagic = "\xD0\xCF\x11\xE0";
 // A workbook has a dozen parts, a rich one a few hundred; ten thousand is only ever an attack on
 // the entry table.
 constexpr std::size_t kMaxEntries = 10'000;
-// Sheet XML compresses about 10-30:1; a big entry far beyond that is a bomb. Small entries are
-// exempt because tiny repetitive parts legitimately reach high ratios and cost nothing.
-constexpr zip_uint64_t kRatioCheckMinBytes = 1u << 20;
-constexpr zip_uint64_t kMaxCompressionRatio = 200;
-constexpr std::size_t kReadChunkBytes = 64 * 1024;
 
 // Excel's own sheet bounds.
 constexpr std::size_t kMaxSheetRows = 1'048'576;
@@ -62,10 +57,6 @@ constexpr std::size_t kMaxSheetColumns = 16'384;
 // Excel refuses cells longer than this many UTF-16 code units.
 constexpr std::size_t kMaxCellUtf16Units = 32'767;
 constexpr std::size_t kMaxSheetNameUtf16Units = 31;
-
-// Expat reports namespaced names as "uri|local"; only the local part matters to us, which also
-// makes the reader accept Strict OOXML, whose namespace URIs differ.
-constexpr char kNamespaceSeparator = '|';
 
 [[noreturn]] void fail_corrupt() { throw TableError(std::string(kCorruptMessage)); }
 [[noreturn]] void fail_too_large() { throw TableError(std::string(kTooLargeMessage)); }
@@ -100,185 +91,11 @@ std::optional<std::size_t> parse_index(std::string_view s) {
   return value;
 }
 
-std::string_view local_name(const XML_Char* name) {
-  const std::string_view full(name);
-  const std::size_t separator = full.rfind(kNamespaceSeparator);
-  return separator == std::string_view::npos ? full : full.substr(separator + 1);
-}
-
-// The value of the attribute with this local name, whatever its namespace prefix.
-const XML_Char* find_attribute(const XML_Char** attributes, std::string_view name) {
-  for (std::size_t i = 0; attributes[i] != nullptr; i += 2) {
-    if (local_name(attributes[i]) == name) return attributes[i + 1];
-  }
-  return nullptr;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Expat wrapper
-
-class XmlHandler {
- public:
-  virtual ~XmlHandler() = default;
-  virtual void on_start(std::string_view name, const XML_Char** attributes) = 0;
-  virtual void on_end(std::string_view name) = 0;
-  virtual void on_text(std::string_view text) {}
-};
-
-class XmlParser {
- public:
-  explicit XmlParser(XmlHandler& handler)
-      : handler_(handler), parser_(XML_ParserCreateNS(nullptr, kNamespaceSeparator)) {
-    if (parser_ == nullptr) throw std::bad_alloc();
-    XML_SetUserData(parser_.get(), this);
-    XML_SetElementHandler(parser_.get(), &XmlParser::start, &XmlParser::end);
-    XML_SetCharacterDataHandler(parser_.get(), &XmlParser::text);
-    // No part of a workbook has a DTD. Refusing one outright rules out entity-expansion attacks
-    // ("billion laughs") regardless of expat's own protections.
-    XML_SetStartDoctypeDeclHandler(parser_.get(), &XmlParser::doctype);
-  }
-
-  void feed(const char* data, std::size_t size, bool last) {
-    if (XML_Parse(parser_.get(), data, static_cast<int>(size), last ? XML_TRUE : XML_FALSE) !=
-        XML_STATUS_OK) {
-      if (failure_) std::rethrow_exception(failure_);
-      fail_corrupt();
-    }
-  }
-
- private:
-  struct ParserFree {
-    void operator()(XML_Parser parser) const { XML_ParserFree(parser); }
-  };
-
-  // Runs a handler callback; an exception is kept for feed() because unwinding through expat's C
-  // frames is not allowed.
-  template <typename Callback>
-  static void guarded(void* user_data, Callback&& callback) {
-    auto* self = static_cast<XmlParser*>(user_data);
-    if (self->failure_) return;  // expat may still deliver a few events after a stop
-    try {
-      callback(self->handler_);
-    } catch (...) {
-      self->failure_ = std::current_exception();
-      XML_StopParser(self->parser_.get(), XML_FALSE);
-    }
-  }
-
-  static void start(void* user_data, const XML_Char* name, const XML_Char** attributes) {
-    guarded(user_data, [&](XmlHandler& h) { h.on_start(local_name(name), attributes); });
-  }
-  static void end(void* user_data, const XML_Char* name) {
-    guarded(user_data, [&](XmlHandler& h) { h.on_end(local_name(name)); });
-  }
-  static void text(void* user_data, const XML_Char* s, int length) {
-    guarded(user_data, [&](XmlHandler& h) {
-      h.on_text(std::string_view(s, static_cast<std::size_t>(length)));
-    });
-  }
-  static void doctype(void* user_data, const XML_Char*, const XML_Char*, const XML_Char*, int) {
-    guarded(user_data, [](XmlHandler&) { fail_corrupt(); });
-  }
-
-  XmlHandler& handler_;
-  std::unique_ptr<std::remove_pointer_t<XML_Parser>, ParserFree> parser_;
-  std::exception_ptr failure_;
-};
-
-// ---------------------------------------------------------------------------------------------
-// The archive
-
-class Archive {
- public:
-  Archive(std::string_view data, const ReadLimits& limits) {
-    zip_error_t error;
-    zip_error_init(&error);
-    zip_source_t* source = zip_source_buffer_create(data.data(), data.size(), 0, &error);
-    zip_error_fini(&error);
-    if (source == nullptr) throw std::bad_alloc();
-    zip_error_init(&error);
-    zip_t* archive = zip_open_from_source(source, ZIP_RDONLY, &error);
-    zip_error_fini(&error);
-    if (archive == nullptr) {
-      zip_source_free(source);  // a failed open does not take the source over
-      fail_corrupt();
-    }
-    zip_.reset(archive);
-    check_entries(limits.max_uncompressed_bytes);
-  }
-
-  std::optional<zip_uint64_t> find(const std::string& name) const {
-    // Case-insensitive like Excel, which treats part names that way.
-    const zip_int64_t index = zip_name_locate(zip_.get(), name.c_str(), ZIP_FL_NOCASE);
-    if (index < 0) return std::nullopt;
-    return static_cast<zip_uint64_t>(index);
-  }
-
-  // Streams one entry through an XML handler.
-  void parse(zip_uint64_t index, XmlHandler& handler) {
-    zip_file_t* raw_file = zip_fopen_index(zip_.get(), index, 0);
-    if (raw_file == nullptr) {
-      const int code = zip_error_code_zip(zip_get_error(zip_.get()));
-      if (code == ZIP_ER_NOPASSWD || code == ZIP_ER_WRONGPASSWD || code == ZIP_ER_ENCRNOTSUPP) {
-        fail_encrypted();
-      }
-      fail_corrupt();
-    }
-    const std::unique_ptr<zip_file_t, FileClose> file(raw_file);
-    XmlParser parser(handler);
-    std::vector<char> buffer(kReadChunkBytes);
-    zip_uint64_t total = 0;
-    for (;;) {
-      const zip_int64_t n = zip_fread(file.get(), buffer.data(), buffer.size());
-      if (n < 0) fail_corrupt();  // bad deflate data, CRC mismatch, truncated archive
-      if (n == 0) break;
-      total += static_cast<zip_uint64_t>(n);
-      // The entry table may lie about sizes; the checks made on it only hold if we never
-      // inflate more than it declared.
-      if (total > declared_sizes_[index]) fail_too_large();
-      parser.feed(buffer.data(), static_cast<std::size_t>(n), false);
-    }
-    parser.feed(nullptr, 0, true);
-  }
-
- private:
-  struct ArchiveDiscard {
-    void operator()(zip_t* archive) const { zip_discard(archive); }
-  };
-  struct FileClose {
-    void operator()(zip_file_t* file) const { zip_fclose(file); }
-  };
-
-  // Every entry counts, including ones we never read: the limit is on what the archive claims
-  // to hold. Embedded archives (xl/embeddings/…) are never opened, so a zip nested inside cannot
-  // expand; only its compressed size counts here.
-  void check_entries(std::size_t max_uncompressed_bytes) {
-    const zip_int64_t count = zip_get_num_entries(zip_.get(), 0);
-    if (count < 0) fail_corrupt();
-    if (static_cast<zip_uint64_t>(count) > kMaxEntries) fail_too_large();
-    declared_sizes_.reserve(static_cast<std::size_t>(count));
-    zip_uint64_t total = 0;
-    for (zip_int64_t i = 0; i < count; ++i) {
-      zip_stat_t stat;
-      zip_stat_init(&stat);
-      if (zip_stat_index(zip_.get(), static_cast<zip_uint64_t>(i), 0, &stat) != 0) fail_corrupt();
-      if ((stat.valid & ZIP_STAT_SIZE) == 0 || (stat.valid & ZIP_STAT_COMP_SIZE) == 0) {
-        fail_corrupt();
-      }
-      if (stat.size > max_uncompressed_bytes || stat.size > max_uncompressed_bytes - total) {
-        fail_too_large();
-      }
-      total += stat.size;
-      if (stat.size >= kRatioCheckMinBytes && stat.size / kMaxCompressionRatio > stat.comp_size) {
-        fail_too_large();
-      }
-      declared_sizes_.push_back(stat.size);
-    }
-  }
-
-  std::unique_ptr<zip_t, ArchiveDiscard> zip_;
-  std::vector<zip_uint64_t> declared_sizes_;
-};
+using detail::find_attribute;
+using detail::PackageError;
+using detail::PackageProblem;
+using detail::XmlHandler;
+using detail::ZipPackage;
 
 // ---------------------------------------------------------------------------------------------
 // Text of string cells
@@ -1080,9 +897,13 @@ std::string sheet_xml(const Table& table, std::size_t columns) {
 
 }  // namespace
 
-Table read_xlsx(std::string_view data, const ReadLimits& limits) {
-  if (data.starts_with(kOleMagic)) fail_encrypted();
-  Archive archive(data, limits);
+namespace {
+
+Table read_package(std::string_view data, const ReadLimits& limits) {
+  detail::PackageLimits package_limits;
+  package_limits.max_entries = kMaxEntries;
+  package_limits.max_total_uncompressed = limits.max_uncompressed_bytes;
+  ZipPackage archive = ZipPackage::from_buffer(data, package_limits);
 
   // The package root says where the workbook is; virtually always xl/workbook.xml.
   std::string workbook_part = "xl/workbook.xml";
@@ -1145,6 +966,22 @@ Table read_xlsx(std::string_view data, const ReadLimits& limits) {
   SheetHandler sheet(strings, styles, workbook.date1904, limits);
   archive.parse(*sheet_index, sheet);
   return sheet.take_table();
+}
+
+}  // namespace
+
+Table read_xlsx(std::string_view data, const ReadLimits& limits) {
+  if (data.starts_with(kOleMagic)) fail_encrypted();
+  try {
+    return read_package(data, limits);
+  } catch (const PackageError& e) {
+    switch (e.problem()) {
+      case PackageProblem::too_large: fail_too_large();
+      case PackageProblem::encrypted: fail_encrypted();
+      case PackageProblem::corrupt: break;
+    }
+    fail_corrupt();
+  }
 }
 
 std::string write_xlsx(const Table& table, std::string_view sheet_name) {

@@ -12,4 +12,5 @@ struct File {
 extern const std::vector<File> kSqliteMigrations;    // server/src/db/migrations/sqlite/
 extern const std::vector<File> kPostgresMigrations;  // server/src/db/migrations/postgres/
 extern const std::vector<File> kApiDocuments;        // server/src/api/openapi.json
+extern const std::vector<File> kDemoLibrary;         // server/src/demo/library/{documents,news}/
 }  // namespace sotay::embedded
