@@ -3,11 +3,8 @@
 // in it, attachments with text extraction, the workflow (submit, publish now or later, withdraw,
 // return), required reading and the version history. /committee/documents/new creates a draft;
 // the first save moves to /committee/documents/{id}.
-import { useMemo, useRef, useState } from 'preact/hooks';
-import { ApiError, api } from '../../api/client';
-import { ApiState } from '../../components/ApiState';
+import { useMemo, useState } from 'preact/hooks';
 import { Field, FormError } from '../../components/Field';
-import { vi } from '../../i18n/vi';
 import { DOCUMENT_KINDS, DOCUMENT_LEVELS, LEGAL_STATUSES, RELATIONS, labelOf, ve, type RelationKind } from '../../i18n/vi-editor';
 import { flash } from '../../lib/flash';
 import { Link, navigate } from '../../lib/router';
@@ -25,15 +22,12 @@ import {
   sameForm,
   validateDocument,
   type DocumentForm,
-  type Errors,
 } from './EditorForm';
 import {
   AudienceField,
-  ConflictAlert,
   DocPicker,
   OwnerField,
   Section,
-  StateBadge,
   TextArea,
   VersionHistory,
   WorkflowPanel,
@@ -44,9 +38,10 @@ import {
   useLeaveGuard,
   useOwnerChoices,
 } from './EditorUi';
+import { EditorAlerts, EditorLead, EditorLoader, SaveBar, useEditorSave, useOwnerLabel } from './EditorWorkflow';
 import { RequireDialog, useMayRequire } from './ReadingStatsRequire';
 import { COMMITTEE_PATHS } from './routes';
-import { DateField, Frame, OtherErrors, SelectField, useFocusOnError } from './ui';
+import { DateField, Frame, OtherErrors, SelectField } from './ui';
 
 const t = ve.documents;
 const options = (list: readonly (readonly [string, string])[]) => list.map(([value, label]) => ({ value, label }));
@@ -192,16 +187,10 @@ function Editor({ initial, onReplace }: { initial: DocumentDetail | null; onRepl
   const start = useMemo(() => (initial ? documentFormOf(initial) : emptyDocumentForm(owners[0]?.id ?? null)), [initial]);
   const [form, setFormState] = useState<DocumentForm>(start);
   const [baseline, setBaseline] = useState<DocumentForm>(start);
-  const [errors, setErrors] = useState<Errors>({});
-  const [failure, setFailure] = useState<string | null>(null);
-  const [failures, setFailures] = useState(0);
-  const [saving, setSaving] = useState(false);
-  const [conflict, setConflict] = useState(false);
+  const { errors, failure, saving, conflict, formRef, invalid, run } = useEditorSave();
   const [notice, setNotice] = useState<string | null>(null);
   const [requireOpen, setRequireOpen] = useState(false);
   const mayRequire = useMayRequire();
-  const formRef = useRef<HTMLFormElement>(null);
-  useFocusOnError(formRef, failures);
 
   const setForm = (f: (prev: DocumentForm) => DocumentForm) => setFormState(f);
   const set = <K extends keyof DocumentForm>(key: K) => (value: DocumentForm[K]) => setFormState((f) => ({ ...f, [key]: value }));
@@ -210,31 +199,13 @@ function Editor({ initial, onReplace }: { initial: DocumentDetail | null; onRepl
   const canEdit = doc ? doc.can_edit : true;
   useLeaveGuard(dirty && canEdit);
 
-  // The owner's name: from the person's own grants, else asked of the server.
-  const ownerId = form.owner_unit_id;
-  const ownerUnit = useApi(
-    (signal) =>
-      ownerId !== null && !owners.some((o) => o.id === ownerId)
-        ? api.get('/units/{id}', { path: { id: ownerId }, signal }).then((u) => u.name)
-        : Promise.resolve(owners.find((o) => o.id === ownerId)?.name ?? ''),
-    [ownerId],
-  );
-  const ownerLabel = ownerUnit.data ?? '';
+  const ownerLabel = useOwnerLabel(owners, form.owner_unit_id);
 
   // Saves; true when saved. Used by the save button and before a workflow step.
   async function save(): Promise<boolean> {
     const checked = validateDocument(form, doc?.id ?? null);
-    if (!checked.ok) {
-      setErrors(checked.errors);
-      setFailure(ve.common.fixErrors);
-      setFailures((n) => n + 1);
-      return false;
-    }
-    setSaving(true);
-    setErrors({});
-    setFailure(null);
-    setConflict(false);
-    try {
+    if (!checked.ok) return invalid(checked.errors);
+    return run(async () => {
       if (!doc) {
         const created = await editorApi.createDocument(checked.input);
         setBaseline(form);
@@ -250,18 +221,7 @@ function Editor({ initial, onReplace }: { initial: DocumentDetail | null; onRepl
       setNotice(null);
       flash(ve.common.saved, 'success');
       return true;
-    } catch (e) {
-      if (e instanceof ApiError && e.status === 409) {
-        setConflict(true);
-      } else {
-        setErrors(e instanceof ApiError ? e.fields : {});
-        setFailure(e instanceof ApiError ? e.message : vi.errors.generic);
-        setFailures((n) => n + 1);
-      }
-      return false;
-    } finally {
-      setSaving(false);
-    }
+    });
   }
 
   // An attachment's text is in: take the server's body and structure unless the person changed them.
@@ -296,17 +256,10 @@ function Editor({ initial, onReplace }: { initial: DocumentDetail | null; onRepl
     <Frame
       title={doc ? doc.title : t.newTitle}
       crumbs={[{ href: COMMITTEE_PATHS.documents + (doc ? `?state=${doc.state}` : ''), label: ve.documents.title }]}
-      lead={
-        doc && (
-          <p class="e-lead">
-            <StateBadge state={doc.state} publishAt={doc.publish_at} /> <span class="muted">{ve.common.version(doc.version)}</span>
-          </p>
-        )
-      }
+      lead={<EditorLead item={doc} />}
       wide
     >
-      {conflict && <ConflictAlert message={ve.common.conflict} onReload={() => onReplace?.()} />}
-      {doc && !doc.can_edit && <p class="alert alert-info">{vi.forbidden.body}</p>}
+      <EditorAlerts item={doc} conflict={conflict} message={ve.common.conflict} onReplace={onReplace} />
       {notice && (
         <p class="alert alert-success" role="status">
           {notice}
@@ -385,16 +338,7 @@ function Editor({ initial, onReplace }: { initial: DocumentDetail | null; onRepl
           <DocumentToc sections={doc?.sections ?? null} stale={form.body !== baseline.body} />
         </div>
 
-        {canEdit && (
-          <div class="e-savebar">
-            <span class={dirty ? 'e-dirty' : 'muted'} role="status">
-              {dirty ? ve.common.unsaved : doc ? ve.common.saved : ''}
-            </span>
-            <button type="submit" class="btn btn-primary" disabled={saving}>
-              {saving ? ve.common.saving : ve.common.save}
-            </button>
-          </div>
-        )}
+        {canEdit && <SaveBar dirty={dirty} saved={!!doc} saving={saving} />}
       </form>
 
       {doc ? (
@@ -451,18 +395,5 @@ function Editor({ initial, onReplace }: { initial: DocumentDetail | null; onRepl
 }
 
 export default function DocumentEditor({ params }: RouteProps) {
-  const id = params.id ? Number(params.id) : null;
-  const [round, setRound] = useState(0);
-  // Each answer carries the round it was asked in, so "Tải bản mới nhất" remounts the editor only
-  // once the fresh copy has arrived.
-  const result = useApi(
-    (signal) => (id ? editorApi.document(id, signal).then((doc) => ({ doc, round })) : Promise.resolve(null)),
-    [id, round],
-  );
-  if (id === null) return <Editor initial={null} />;
-  return (
-    <ApiState result={result}>
-      {(d) => (d ? <Editor key={d.round} initial={d.doc} onReplace={() => setRound((r) => r + 1)} /> : null)}
-    </ApiState>
-  );
+  return <EditorLoader id={params.id ? Number(params.id) : null} load={(id, signal) => editorApi.document(id, signal)} Editor={Editor} />;
 }

@@ -18,7 +18,7 @@ import { useApi } from '../../lib/use-api';
 import { editorApi, type DocRef, type ItemKind, type UnitRef, type Workflow } from './EditorApi';
 import { addAudience, parseSchedule, stepsFor } from './EditorForm';
 import { COMMITTEE_PATHS, committeePath } from './routes';
-import { Dialog, SelectField, UnitPicker, WillChange, useDebounced, useSubmit } from './ui';
+import { Dialog, FieldFrame, SelectField, UnitPicker, WillChange, useDebounced, useSubmit } from './ui';
 
 // ---- addresses ----
 
@@ -55,33 +55,22 @@ export function TextArea({
   name?: string;
   textareaRef?: { current: HTMLTextAreaElement | null };
 }) {
-  const id = useId();
-  const describedBy = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
   return (
-    <div class={error ? 'field has-error' : 'field'}>
-      <label for={id}>{label}</label>
-      {hint && (
-        <p class="hint" id={`${id}-hint`}>
-          {hint}
-        </p>
+    <FieldFrame label={label} hint={hint} error={error}>
+      {(id, describedBy) => (
+        <textarea
+          id={id}
+          name={name}
+          rows={rows}
+          class="e-textarea"
+          value={value}
+          ref={textareaRef}
+          onInput={(e) => onValue(e.currentTarget.value)}
+          aria-invalid={error ? 'true' : undefined}
+          aria-describedby={describedBy}
+        />
       )}
-      <textarea
-        id={id}
-        name={name}
-        rows={rows}
-        class="e-textarea"
-        value={value}
-        ref={textareaRef}
-        onInput={(e) => onValue(e.currentTarget.value)}
-        aria-invalid={error ? 'true' : undefined}
-        aria-describedby={describedBy}
-      />
-      {error && (
-        <p class="field-error" id={`${id}-error`}>
-          {error}
-        </p>
-      )}
-    </div>
+    </FieldFrame>
   );
 }
 

@@ -1,24 +1,20 @@
 // Writing a news article: title, lead, category, the body in Markdown with a preview, a cover
 // image, pinned, who may read it, and the same workflow as documents.
 import type { ComponentChildren } from 'preact';
-import { useId, useMemo, useRef, useState } from 'preact/hooks';
-import { ApiError, api } from '../../api/client';
-import { ApiState } from '../../components/ApiState';
+import { useId, useMemo, useState } from 'preact/hooks';
+import { ApiError } from '../../api/client';
 import { Field, FormError } from '../../components/Field';
 import { vi } from '../../i18n/vi';
 import { NEWS_CATEGORIES, ve } from '../../i18n/vi-editor';
 import { flash } from '../../lib/flash';
 import { Link, navigate } from '../../lib/router';
-import { useApi } from '../../lib/use-api';
 import type { RouteProps } from '../../routes';
 import { editorApi, type NewsDetail } from './EditorApi';
-import { emptyNewsForm, newsFormOf, sameForm, validateNews, type Errors, type NewsForm } from './EditorForm';
+import { emptyNewsForm, newsFormOf, sameForm, validateNews, type NewsForm } from './EditorForm';
 import {
   AudienceField,
-  ConflictAlert,
   OwnerField,
   Section,
-  StateBadge,
   TextArea,
   VersionHistory,
   WorkflowPanel,
@@ -28,10 +24,11 @@ import {
   useLeaveGuard,
   useOwnerChoices,
 } from './EditorUi';
+import { EditorAlerts, EditorLead, EditorLoader, SaveBar, useEditorSave, useOwnerLabel } from './EditorWorkflow';
 import { UploadAborted, checkCover, uploadCover } from './EditorUpload';
 import { parseInline, parseMarkdown, type Block, type Inline } from './NewsEditorMarkdown';
 import { COMMITTEE_PATHS } from './routes';
-import { Check, Frame, OtherErrors, SelectField, TabPanel, Tabs, useFocusOnError } from './ui';
+import { Check, Frame, OtherErrors, SelectField, TabPanel, Tabs } from './ui';
 
 const t = ve.news;
 const SHOWN = ['title', 'summary', 'category', 'body', 'pinned', 'owner_unit_id', 'audience_unit_ids'];
@@ -173,43 +170,22 @@ function Editor({ initial, onReplace }: { initial: NewsDetail | null; onReplace?
   const start = useMemo(() => (initial ? newsFormOf(initial) : emptyNewsForm(owners[0]?.id ?? null)), [initial]);
   const [form, setForm] = useState<NewsForm>(start);
   const [baseline, setBaseline] = useState<NewsForm>(start);
-  const [errors, setErrors] = useState<Errors>({});
-  const [failure, setFailure] = useState<string | null>(null);
-  const [failures, setFailures] = useState(0);
-  const [saving, setSaving] = useState(false);
-  const [conflict, setConflict] = useState(false);
+  const { errors, failure, saving, conflict, formRef, invalid, run } = useEditorSave();
   const [tab, setTab] = useState<'write' | 'preview'>('write');
-  const formRef = useRef<HTMLFormElement>(null);
-  useFocusOnError(formRef, failures);
   const set = <K extends keyof NewsForm>(key: K) => (value: NewsForm[K]) => setForm((f) => ({ ...f, [key]: value }));
   const dirty = !sameForm(form, baseline);
   const canEdit = news ? news.can_edit : true;
   useLeaveGuard(dirty && canEdit);
 
-  const ownerId = form.owner_unit_id;
-  const ownerUnit = useApi(
-    (signal) =>
-      ownerId !== null && !owners.some((o) => o.id === ownerId)
-        ? api.get('/units/{id}', { path: { id: ownerId }, signal }).then((u) => u.name)
-        : Promise.resolve(owners.find((o) => o.id === ownerId)?.name ?? ''),
-    [ownerId],
-  );
-  const ownerLabel = ownerUnit.data ?? '';
+  const ownerLabel = useOwnerLabel(owners, form.owner_unit_id);
 
   async function save(): Promise<boolean> {
     const checked = validateNews(form);
     if (!checked.ok) {
-      setErrors(checked.errors);
-      setFailure(ve.common.fixErrors);
-      setFailures((n) => n + 1);
       if (checked.errors.body) setTab('write');
-      return false;
+      return invalid(checked.errors);
     }
-    setSaving(true);
-    setErrors({});
-    setFailure(null);
-    setConflict(false);
-    try {
+    return run(async () => {
       if (!news) {
         const created = await editorApi.createNews(checked.input);
         setBaseline(form);
@@ -225,17 +201,7 @@ function Editor({ initial, onReplace }: { initial: NewsDetail | null; onReplace?
       setBaseline(next);
       flash(ve.common.saved, 'success');
       return true;
-    } catch (e) {
-      if (e instanceof ApiError && e.status === 409) setConflict(true);
-      else {
-        setErrors(e instanceof ApiError ? e.fields : {});
-        setFailure(e instanceof ApiError ? e.message : vi.errors.generic);
-        setFailures((n) => n + 1);
-      }
-      return false;
-    } finally {
-      setSaving(false);
-    }
+    });
   }
 
   async function reloadCover() {
@@ -260,17 +226,10 @@ function Editor({ initial, onReplace }: { initial: NewsDetail | null; onReplace?
     <Frame
       title={news ? news.title : t.newTitle}
       crumbs={[{ href: COMMITTEE_PATHS.newsList + (news ? `?state=${news.state}` : ''), label: t.title }]}
-      lead={
-        news && (
-          <p class="e-lead">
-            <StateBadge state={news.state} publishAt={news.publish_at} /> <span class="muted">{ve.common.version(news.version)}</span>
-          </p>
-        )
-      }
+      lead={<EditorLead item={news} />}
       wide
     >
-      {conflict && <ConflictAlert message={ve.common.conflictNews} onReload={() => onReplace?.()} />}
-      {news && !news.can_edit && <p class="alert alert-info">{vi.forbidden.body}</p>}
+      <EditorAlerts item={news} conflict={conflict} message={ve.common.conflictNews} onReplace={onReplace} />
       <form
         ref={formRef}
         class="e-form"
@@ -329,16 +288,7 @@ function Editor({ initial, onReplace }: { initial: NewsDetail | null; onReplace?
           <AudienceField audience={form.audience} onChange={set('audience')} ownerName={ownerLabel} error={errors.audience_unit_ids} />
         </fieldset>
 
-        {canEdit && (
-          <div class="e-savebar">
-            <span class={dirty ? 'e-dirty' : 'muted'} role="status">
-              {dirty ? ve.common.unsaved : news ? ve.common.saved : ''}
-            </span>
-            <button type="submit" class="btn btn-primary" disabled={saving}>
-              {saving ? ve.common.saving : ve.common.save}
-            </button>
-          </div>
-        )}
+        {canEdit && <SaveBar dirty={dirty} saved={!!news} saving={saving} />}
       </form>
 
       {news ? (
@@ -368,16 +318,5 @@ function Editor({ initial, onReplace }: { initial: NewsDetail | null; onReplace?
 }
 
 export default function NewsEditor({ params }: RouteProps) {
-  const id = params.id ? Number(params.id) : null;
-  const [round, setRound] = useState(0);
-  const result = useApi(
-    (signal) => (id ? editorApi.news(id, signal).then((news) => ({ news, round })) : Promise.resolve(null)),
-    [id, round],
-  );
-  if (id === null) return <Editor initial={null} />;
-  return (
-    <ApiState result={result}>
-      {(d) => (d ? <Editor key={d.round} initial={d.news} onReplace={() => setRound((r) => r + 1)} /> : null)}
-    </ApiState>
-  );
+  return <EditorLoader id={params.id ? Number(params.id) : null} load={(id, signal) => editorApi.news(id, signal)} Editor={Editor} />;
 }

@@ -4,15 +4,14 @@
 // large "Đánh dấu đã đọc". Opened once, it reads offline (the service worker keeps the answer).
 import { useEffect, useMemo } from 'preact/hooks';
 import { api } from '../../api/client';
-import { ApiState } from '../../components/ApiState';
-import { vi } from '../../i18n/vi';
 import { ddmmyyyy, fileSize, KIND_LABELS, LEVEL_LABELS, RELATION_LABELS, STATUS_LABELS, vl } from '../../i18n/vi-library';
 import { flash } from '../../lib/flash';
 import { Link } from '../../lib/router';
 import { useApi } from '../../lib/use-api';
 import { documentHref, PATHS } from '../../paths';
 import type { RouteProps } from '../../routes';
-import { FavouriteButton, Glyph, isOverdue, ReadEnd, useReading } from './parts';
+import { FavouriteButton, Glyph, isOverdue, useReading } from './parts';
+import { ReadingEnd, ReadingPage } from './ReadingPage';
 import { buildToc, countNodes, indentOf, isInline, sectionMarker, sectionTitle, type TocNode } from './toc';
 import type { Attachment, DocumentFull, Section } from './types';
 
@@ -145,7 +144,8 @@ function Reader({ doc }: { doc: DocumentFull }) {
   const sections = useMemo(() => [...doc.sections].sort((a, b) => a.ord - b.ord), [doc.sections]);
   const toc = useMemo(() => buildToc(sections), [sections]);
   const tocCount = countNodes(toc);
-  const { read, markRead, sentinel } = useReading('document', doc.id, true, doc.read.reached_end);
+  const reading = useReading('document', doc.id, true, doc.read.reached_end);
+  const read = reading.read;
 
   useEffect(() => {
     const before = document.title;
@@ -266,12 +266,7 @@ function Reader({ doc }: { doc: DocumentFull }) {
         </section>
       )}
 
-      <ReadEnd read={read} onMark={markRead} sentinel={sentinel} labels={vl.doc} />
-      <p class="center">
-        <Link class="btn btn-secondary" href={PATHS.documents}>
-          {vl.doc.backToLibrary}
-        </Link>
-      </p>
+      <ReadingEnd reading={reading} labels={vl.doc} back={PATHS.documents} backLabel={vl.doc.backToLibrary} />
     </article>
   );
 }
@@ -279,19 +274,9 @@ function Reader({ doc }: { doc: DocumentFull }) {
 export default function DocumentView({ params }: RouteProps) {
   const id = Number(params.id);
   const result = useApi((signal) => api.get('/documents/{id}', { path: { id }, signal }), [id]);
-  if (!Number.isInteger(id) || id <= 0) {
-    return (
-      <section class="page">
-        <p class="alert alert-error">{vi.notFound.body}</p>
-      </section>
-    );
-  }
   return (
-    <section class="page library reading">
-      <p class="crumbs">
-        <Link href={PATHS.documents}>← {vl.library.title}</Link>
-      </p>
-      <ApiState result={result}>{(doc) => <Reader key={doc.id} doc={doc} />}</ApiState>
-    </section>
+    <ReadingPage id={id} result={result} pageClass="library" back={PATHS.documents} backLabel={vl.library.title}>
+      {(doc) => <Reader key={doc.id} doc={doc} />}
+    </ReadingPage>
   );
 }

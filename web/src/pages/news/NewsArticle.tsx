@@ -3,18 +3,16 @@
 // "Đánh dấu đã đọc" at the end. Reading is tracked like documents.
 import { useEffect } from 'preact/hooks';
 import { api } from '../../api/client';
-import { ApiState } from '../../components/ApiState';
-import { vi } from '../../i18n/vi';
 import { dayOf, vl } from '../../i18n/vi-library';
-import { Link } from '../../lib/router';
 import { useApi } from '../../lib/use-api';
 import { PATHS } from '../../paths';
 import type { RouteProps } from '../../routes';
-import { FavouriteButton, ReadEnd, useReading } from '../library/parts';
+import { FavouriteButton, useReading } from '../library/parts';
+import { ReadingEnd, ReadingPage } from '../library/ReadingPage';
 import type { NewsArticle as Article } from '../library/types';
 
 function Reader({ item }: { item: Article }) {
-  const { read, markRead, sentinel } = useReading('news', item.id, true, item.read.reached_end);
+  const reading = useReading('news', item.id, true, item.read.reached_end);
   useEffect(() => {
     const before = document.title;
     document.title = `${item.title} · Sổ tay`;
@@ -35,12 +33,7 @@ function Reader({ item }: { item: Article }) {
       {item.summary && <p class="article-lead">{item.summary}</p>}
       {/* Sanitized on the server (allow-listed tags, no scripts, no event attributes). */}
       <div class="prose" dangerouslySetInnerHTML={{ __html: item.body_html }} />
-      <ReadEnd read={read} onMark={markRead} sentinel={sentinel} labels={vl.news} />
-      <p class="center">
-        <Link class="btn btn-secondary" href={PATHS.news}>
-          {vl.news.backToNews}
-        </Link>
-      </p>
+      <ReadingEnd reading={reading} labels={vl.news} back={PATHS.news} backLabel={vl.news.backToNews} />
     </article>
   );
 }
@@ -48,19 +41,9 @@ function Reader({ item }: { item: Article }) {
 export default function NewsArticle({ params }: RouteProps) {
   const id = Number(params.id);
   const result = useApi((signal) => api.get('/news/{id}', { path: { id }, signal }), [id]);
-  if (!Number.isInteger(id) || id <= 0) {
-    return (
-      <section class="page">
-        <p class="alert alert-error">{vi.notFound.body}</p>
-      </section>
-    );
-  }
   return (
-    <section class="page news reading">
-      <p class="crumbs">
-        <Link href={PATHS.news}>← {vl.news.title}</Link>
-      </p>
-      <ApiState result={result}>{(item) => <Reader key={item.id} item={item} />}</ApiState>
-    </section>
+    <ReadingPage id={id} result={result} pageClass="news" back={PATHS.news} backLabel={vl.news.title}>
+      {(item) => <Reader key={item.id} item={item} />}
+    </ReadingPage>
   );
 }
