@@ -8,6 +8,11 @@
 #   BENCH_RUNS=200        runs per query in sotay_query_bench
 #   BENCH_NATIONAL=1      also load the national data set into PostgreSQL and time the per-unit
 #                         member counts of one province (10+ minutes)
+#   BENCH_ONLY=search,feed  run only these steps (comma-separated): http, query, import, search,
+#                         feed, reading, national (national also needs BENCH_NATIONAL=1); the data each
+#                         needs is still loaded. Default: all
+#   BENCH_SEARCH_DOCS=10000     documents in the search library (loaded through the domain path)
+#   BENCH_SEARCH_QUERIES=600    single-threaded queries per actor for the search latencies
 #   BENCH_READING_RUNS=50 runs per reading statistics query in sotay_reading_bench
 #   BENCH_PG_CPUS=0       CPUs of the throwaway PostgreSQL cluster (the server side is core 0)
 #   BENCH_BUILD_DIR=build-bench
@@ -23,12 +28,22 @@ RUNS=${BENCH_RUNS:-200}
 NATIONAL=${BENCH_NATIONAL:-}
 PG_CPUS=${BENCH_PG_CPUS:-0}
 BUILD=${BENCH_BUILD_DIR:-build-bench}
+ONLY=${BENCH_ONLY:-}
+SEARCH_DOCS=${BENCH_SEARCH_DOCS:-10000}
+SEARCH_QUERIES=${BENCH_SEARCH_QUERIES:-600}
 READING_RUNS=${BENCH_READING_RUNS:-50}
 LOAD_START=$(cut -d' ' -f1-3 /proc/loadavg)
 SERVER_CPU=0
 CLIENT_CPU=1
 PASSWORD='SoTay@2026'
 COMMAND_LINE="$( (env | grep -E '^BENCH_' || true) | sort | tr '\n' ' ')bench/run.sh${*:+ $*}"
+
+want() { [[ -z $ONLY || ,$ONLY, == *",$1,"* ]]; }  # want STEP: BENCH_ONLY is empty or names it
+for step in ${ONLY//,/ }; do
+  case $step in http | query | import | search | feed | reading | national) ;;
+    *) echo "bench: unknown step \"$step\" in BENCH_ONLY (http, query, import, search, feed, reading, national)" >&2; exit 2 ;;
+  esac
+done
 
 say() { printf '\033[1m== %s\033[0m\n' "$*" >&2; }
 note() { printf '   %s\n' "$*" >&2; }
@@ -41,9 +56,10 @@ if (($(nproc) < 2)); then
 fi
 
 say "build ($BUILD)"
-scripts/build.sh "$BUILD" -- sotay sotay_query_bench sotay_reading_bench
+scripts/build.sh "$BUILD" -- sotay sotay_query_bench sotay_search_bench sotay_reading_bench
 SOTAY=$ROOT/$BUILD/sotay
 QBENCH=$ROOT/$BUILD/sotay_query_bench
+SBENCH=$ROOT/$BUILD/sotay_search_bench
 RBENCH=$ROOT/$BUILD/sotay_reading_bench
 
 # ---- temp folder, processes, cleanup --------------------------------------------------------
@@ -181,42 +197,54 @@ http {
 }
 EOF
 NGINX_RPS=0
-nginx_baseline() {  # nginx_baseline LABEL → sets NGINX_RPS, adds a row
-  say "nginx baseline $1 (static $NGX_BYTES-byte JSON, worker_processes 1, CPU $SERVER_CPU)"
+nginx_baseline() {  # nginx_baseline LABEL [FILE in $NGX/www, default me.json] → sets NGINX_RPS, adds a row
+  local file=${2:-me.json} bytes
+  bytes=$(stat -c %s "$NGX/www/$file")
+  say "nginx baseline $1 (static $bytes-byte JSON, worker_processes 1, CPU $SERVER_CPU)"
   taskset -c "$SERVER_CPU" nginx -p "$NGX/" -e "$NGX/logs/error.log" -c "$NGX/nginx.conf" &
   local pid=$!
   PIDS+=("$pid")
-  wait_http "http://127.0.0.1:$NGX_PORT/me.json"
-  wrk_run "nginx-${1// /-}" "http://127.0.0.1:$NGX_PORT/me.json"
+  wait_http "http://127.0.0.1:$NGX_PORT/$file"
+  wrk_run "nginx-${1// /-}" "http://127.0.0.1:$NGX_PORT/$file"
   NGINX_RPS=$W_RPS
   stop_pid "$pid"
-  row "nginx static file ($NGX_BYTES-byte JSON), req/s, $1" "—" "$(fmt_int "$NGINX_RPS") req/s$(bad_responses)" "baseline" "—"
+  row "nginx static file ($bytes-byte JSON), req/s, $1" "—" "$(fmt_int "$NGINX_RPS") req/s$(bad_responses)" "baseline" "—"
 }
 
 # ---- data ---------------------------------------------------------------------------------
-say "demo --scale province into SQLite"
+# The province demo on both backends (what the HTTP, query, import and feed steps read); the
+# PostgreSQL cluster also holds the search step's databases and the national data set.
 SQLITE_DB=$WORK/province.db
-t0=$(now_ms)
-"$SOTAY" demo --db "$SQLITE_DB" --scale province >"$WORK/demo-sqlite.log" 2>&1 || { cat "$WORK/demo-sqlite.log" >&2; exit 1; }
-DEMO_SQLITE_S=$(elapsed_s "$t0")
-note "loaded in $DEMO_SQLITE_S s"
-MEMBERS_SQLITE=$(sql "$SQLITE_DB" "SELECT COUNT(*) FROM members")
-row "Demo load \`--scale province\` ($(fmt_int "$MEMBERS_SQLITE") members), wall time" SQLite "$DEMO_SQLITE_S s" "< 30 s" \
-  "$(judge "$DEMO_SQLITE_S" lt 30)"
-# A copy for the import test, taken before any server touches the file.
-IMPORT_DB=$WORK/import.db
-sqlite3 "$SQLITE_DB" ".backup '$IMPORT_DB'"
+if want http || want query || want import || want feed || want reading; then
+  say "demo --scale province into SQLite"
+  t0=$(now_ms)
+  "$SOTAY" demo --db "$SQLITE_DB" --scale province >"$WORK/demo-sqlite.log" 2>&1 || { cat "$WORK/demo-sqlite.log" >&2; exit 1; }
+  DEMO_SQLITE_S=$(elapsed_s "$t0")
+  note "loaded in $DEMO_SQLITE_S s"
+  MEMBERS_SQLITE=$(sql "$SQLITE_DB" "SELECT COUNT(*) FROM members")
+  row "Demo load \`--scale province\` ($(fmt_int "$MEMBERS_SQLITE") members), wall time" SQLite "$DEMO_SQLITE_S s" "< 30 s" \
+    "$(judge "$DEMO_SQLITE_S" lt 30)"
+  # A copy for the import test, taken before any server touches the file.
+  IMPORT_DB=$WORK/import.db
+  sqlite3 "$SQLITE_DB" ".backup '$IMPORT_DB'"
+fi
 
-say "PostgreSQL: throwaway cluster on CPU(s) $PG_CPUS, demo --scale province"
-PGPORT=$(free_port)
-PG_URL=$(taskset -c "$PG_CPUS" scripts/pg-test-cluster.sh start "$PGDIR" "$PGPORT")
-t0=$(now_ms)
-"$SOTAY" demo --db "$PG_URL" --scale province >"$WORK/demo-pg.log" 2>&1 || { cat "$WORK/demo-pg.log" >&2; exit 1; }
-DEMO_PG_S=$(elapsed_s "$t0")
-note "loaded in $DEMO_PG_S s"
-sql "$PG_URL" "VACUUM ANALYZE" >/dev/null
-MEMBERS_PG=$(sql "$PG_URL" "SELECT COUNT(*) FROM members")
-row "Demo load \`--scale province\` ($(fmt_int "$MEMBERS_PG") members), wall time" PostgreSQL "$DEMO_PG_S s" "—" info
+PG_URL=""
+if want http || want query || want feed || want search || want reading || { want national && [[ -n $NATIONAL ]]; }; then
+  say "PostgreSQL: throwaway cluster on CPU(s) $PG_CPUS"
+  PGPORT=$(free_port)
+  PG_URL=$(taskset -c "$PG_CPUS" scripts/pg-test-cluster.sh start "$PGDIR" "$PGPORT")
+fi
+if want http || want query || want feed || want reading; then
+  say "PostgreSQL: demo --scale province"
+  t0=$(now_ms)
+  "$SOTAY" demo --db "$PG_URL" --scale province >"$WORK/demo-pg.log" 2>&1 || { cat "$WORK/demo-pg.log" >&2; exit 1; }
+  DEMO_PG_S=$(elapsed_s "$t0")
+  note "loaded in $DEMO_PG_S s"
+  sql "$PG_URL" "VACUUM ANALYZE" >/dev/null
+  MEMBERS_PG=$(sql "$PG_URL" "SELECT COUNT(*) FROM members")
+  row "Demo load \`--scale province\` ($(fmt_int "$MEMBERS_PG") members), wall time" PostgreSQL "$DEMO_PG_S s" "—" info
+fi
 
 # ---- HTTP, start to ready, memory ----------------------------------------------------------
 sotay_pid=""
@@ -336,8 +364,46 @@ http_suite() {  # http_suite URL LABEL
   sotay_pid=""
 }
 
-http_suite "$SQLITE_DB" SQLite
-http_suite "$PG_URL" PostgreSQL
+if want http; then
+  http_suite "$SQLITE_DB" SQLite
+  http_suite "$PG_URL" PostgreSQL
+fi
+
+# ---- the member news feed -------------------------------------------------------------------
+# GET /api/v1/news?limit=20 as dangvien, against nginx serving the very bytes sotay answered (a
+# static file of the same size), measured just before on the same CPU with the same wrk settings.
+feed_suite() {  # feed_suite URL LABEL
+  local url=$1 label=$2 log=$WORK/serve-feed-$2.log tok code items bytes r
+  local name="GET /api/v1/news?limit=20 (dangvien, member news feed), req/s ÷ nginx serving the same bytes"
+  say "$label: member news feed"
+  start_sotay "$url" "$log"
+  tok=$(sign_in dangvien)
+  local feed="http://127.0.0.1:$sotay_port/api/v1/news?limit=20"
+  if [[ -z $tok ]]; then
+    row "$name" "$label" "not measured: sign-in failed" "≥ 0.4" "NOT RUN"
+  else
+    code=$(curl -s -o "$NGX/www/news.json" -w '%{http_code}' -H "Cookie: sotay_session=$tok" "$feed" || echo 000)
+    if [[ $code != 200 ]]; then
+      echo "bench: GET /api/v1/news?limit=20 answered $code: $(head -c 200 "$NGX/www/news.json")" >&2
+      row "$name" "$label" "not measured: GET /api/v1/news answered $code" "≥ 0.4" "NOT RUN"
+    else
+      items=$(grep -o '"published_at"' "$NGX/www/news.json" | wc -l)
+      bytes=$(stat -c %s "$NGX/www/news.json")
+      nginx_baseline "before the $label feed run" news.json
+      wrk_run "feed-$label" "$feed" -H "Cookie: sotay_session=$tok"
+      r=$(ratio "$W_RPS" "$NGINX_RPS")
+      row "${name/member news feed/$items items, $bytes bytes}" "$label" \
+        "$(fmt_int "$W_RPS") req/s = **$r** × nginx$(bad_responses)" "≥ 0.4" \
+        "$(wrk_bad && echo FAIL || judge "$r" ge 0.4)"
+    fi
+  fi
+  stop_pid "$sotay_pid"
+  sotay_pid=""
+}
+if want feed; then
+  feed_suite "$SQLITE_DB" SQLite
+  feed_suite "$PG_URL" PostgreSQL
+fi
 
 # ---- store queries without HTTP --------------------------------------------------------------
 query_suite() {  # query_suite URL LABEL
@@ -356,72 +422,125 @@ query_suite() {  # query_suite URL LABEL
     row "$name, median / p95 of $RUNS" "$label" "$med / $p95 ms" "< 5 ms" "$(judge "$worst" lt 5)"
   done <"$out"
 }
-query_suite "$SQLITE_DB" SQLite
-query_suite "$PG_URL" PostgreSQL
+if want query; then
+  query_suite "$SQLITE_DB" SQLite
+  query_suite "$PG_URL" PostgreSQL
+fi
 
 # ---- import ------------------------------------------------------------------------------
-say "import: export the province, import it into a copy without members, then re-import"
-PROVINCE_CODE=$(sql "$SQLITE_DB" "SELECT code FROM units WHERE kind = 'province' ORDER BY id LIMIT 1")
-CELL_CODE=$(sql "$SQLITE_DB" "SELECT u.code FROM accounts a JOIN members m ON m.id = a.member_id
-  JOIN units u ON u.id = m.unit_id WHERE a.login = 'dangvien'")
-CSV=$WORK/members.csv
-"$SOTAY" export members --unit "$PROVINCE_CODE" --out "$CSV" --db "$SQLITE_DB" 2>>"$WORK/import.log"
-CSV_ROWS=$(($(wc -l <"$CSV") - 1))
-note "exported $CSV_ROWS rows of $PROVINCE_CODE ($(du -h "$CSV" | cut -f1))"
-# The copy keeps units, accounts and everything else; only members and what points at them go.
-sqlite3 -batch "$IMPORT_DB" "
-  BEGIN;
-  DELETE FROM positions;
-  UPDATE accounts SET member_id = NULL;
-  DELETE FROM role_grants;
-  DELETE FROM sessions;
-  DELETE FROM memberships;
-  DELETE FROM members;
-  DELETE FROM unit_member_counts;
-  COMMIT;
-  VACUUM;"
-note "import database: $(sql "$IMPORT_DB" "SELECT COUNT(*) FROM units") units, $(sql "$IMPORT_DB" "SELECT COUNT(*) FROM members") members"
-import_once() {  # import_once LABEL FILE → sets IMPORT_S, IMPORT_SUMMARY, IMPORT_RC, IMPORT_WHY
-  local t0 out=$WORK/import-$1.out
-  t0=$(now_ms)
-  IMPORT_RC=0
-  "$SOTAY" import members "$2" --unit "$CELL_CODE" --db "$IMPORT_DB" >"$out" 2>>"$WORK/import.log" || IMPORT_RC=$?
-  IMPORT_S=$(elapsed_s "$t0")
-  # The last line: "N dòng, N hợp lệ, N thêm mới, N cập nhật[, đã ghi | , CHƯA GHI …] (x s)".
-  IMPORT_SUMMARY=$(grep -E "dòng, " "$out" | tail -1 | sed 's/ ([0-9.]* s)$//' || true)
-  # Rejected rows: "dòng N, cột C: message" — the distinct messages with their counts.
-  IMPORT_WHY=$(grep -E "^dòng [0-9]+" "$out" | sed 's/^dòng [0-9]*[^:]*: //' | sort | uniq -c | sort -rn |
-    awk '{ n = $1; $1 = ""; printf "%s%d× \"%s\"", (NR > 1 ? "; " : ""), n, substr($0, 2) }' || true)
-  { echo "---- import $1: $2 (rc $IMPORT_RC, $IMPORT_S s)"; head -20 "$out"; } >>"$RAW"
-  note "$1: $IMPORT_S s, rc $IMPORT_RC: ${IMPORT_SUMMARY:-$(head -3 "$out" | tr '\n' ' ')}"
-}
-import_value() {  # the Measured cell of an import row
-  if ((IMPORT_RC)); then
-    echo "$IMPORT_S s, **exit $IMPORT_RC, nothing written**: $IMPORT_SUMMARY${IMPORT_WHY:+ — rejected: $IMPORT_WHY}"
-  else
-    echo "$IMPORT_S s ($IMPORT_SUMMARY)"
+if want import; then
+  say "import: export the province, import it into a copy without members, then re-import"
+  PROVINCE_CODE=$(sql "$SQLITE_DB" "SELECT code FROM units WHERE kind = 'province' ORDER BY id LIMIT 1")
+  CELL_CODE=$(sql "$SQLITE_DB" "SELECT u.code FROM accounts a JOIN members m ON m.id = a.member_id
+    JOIN units u ON u.id = m.unit_id WHERE a.login = 'dangvien'")
+  CSV=$WORK/members.csv
+  "$SOTAY" export members --unit "$PROVINCE_CODE" --out "$CSV" --db "$SQLITE_DB" 2>>"$WORK/import.log"
+  CSV_ROWS=$(($(wc -l <"$CSV") - 1))
+  note "exported $CSV_ROWS rows of $PROVINCE_CODE ($(du -h "$CSV" | cut -f1))"
+  # The copy keeps units, accounts and everything else; only members and what points at them go.
+  sqlite3 -batch "$IMPORT_DB" "
+    BEGIN;
+    DELETE FROM positions;
+    UPDATE accounts SET member_id = NULL;
+    DELETE FROM role_grants;
+    DELETE FROM sessions;
+    DELETE FROM memberships;
+    DELETE FROM members;
+    DELETE FROM unit_member_counts;
+    COMMIT;
+    VACUUM;"
+  note "import database: $(sql "$IMPORT_DB" "SELECT COUNT(*) FROM units") units, $(sql "$IMPORT_DB" "SELECT COUNT(*) FROM members") members"
+  import_once() {  # import_once LABEL FILE → sets IMPORT_S, IMPORT_SUMMARY, IMPORT_RC, IMPORT_WHY
+    local t0 out=$WORK/import-$1.out
+    t0=$(now_ms)
+    IMPORT_RC=0
+    "$SOTAY" import members "$2" --unit "$CELL_CODE" --db "$IMPORT_DB" >"$out" 2>>"$WORK/import.log" || IMPORT_RC=$?
+    IMPORT_S=$(elapsed_s "$t0")
+    # The last line: "N dòng, N hợp lệ, N thêm mới, N cập nhật[, đã ghi | , CHƯA GHI …] (x s)".
+    IMPORT_SUMMARY=$(grep -E "dòng, " "$out" | tail -1 | sed 's/ ([0-9.]* s)$//' || true)
+    # Rejected rows: "dòng N, cột C: message" — the distinct messages with their counts.
+    IMPORT_WHY=$(grep -E "^dòng [0-9]+" "$out" | sed 's/^dòng [0-9]*[^:]*: //' | sort | uniq -c | sort -rn |
+      awk '{ n = $1; $1 = ""; printf "%s%d× \"%s\"", (NR > 1 ? "; " : ""), n, substr($0, 2) }' || true)
+    { echo "---- import $1: $2 (rc $IMPORT_RC, $IMPORT_S s)"; head -20 "$out"; } >>"$RAW"
+    note "$1: $IMPORT_S s, rc $IMPORT_RC: ${IMPORT_SUMMARY:-$(head -3 "$out" | tr '\n' ' ')}"
+  }
+  import_value() {  # the Measured cell of an import row
+    if ((IMPORT_RC)); then
+      echo "$IMPORT_S s, **exit $IMPORT_RC, nothing written**: $IMPORT_SUMMARY${IMPORT_WHY:+ — rejected: $IMPORT_WHY}"
+    else
+      echo "$IMPORT_S s ($IMPORT_SUMMARY)"
+    fi
+  }
+  import_once first "$CSV"
+  row "Import of the exported file, $(fmt_int "$CSV_ROWS") rows, all new" SQLite "$(import_value)" "< 30 s" \
+    "$( ((IMPORT_RC)) && echo FAIL || judge "$IMPORT_S" lt 30)"
+  REIMPORT_CSV=$CSV
+  if ((IMPORT_RC)) && grep -qE "^dòng [0-9]+" "$WORK/import-first.out"; then
+    # The import is all or nothing, so one bad row leaves the write path unmeasured. As a diagnostic,
+    # drop the rows it named (its "dòng N" is the line number in the file) and import the rest.
+    grep -oE "^dòng [0-9]+" "$WORK/import-first.out" | awk '{ print $2 }' | sort -un >"$WORK/rejected-lines"
+    REJECTED=$(wc -l <"$WORK/rejected-lines")
+    awk 'NR == FNR { bad[$1] = 1; next } !(FNR in bad)' "$WORK/rejected-lines" "$CSV" >"$WORK/members-accepted.csv"
+    REIMPORT_CSV=$WORK/members-accepted.csv
+    import_once accepted "$REIMPORT_CSV"
+    row "Diagnostic: the same file without the $REJECTED rejected rows, $(fmt_int $((CSV_ROWS - REJECTED))) rows, all new" SQLite \
+      "$(import_value)" "< 30 s" "$( ((IMPORT_RC)) && echo FAIL || judge "$IMPORT_S" lt 30)"
   fi
-}
-import_once first "$CSV"
-row "Import of the exported file, $(fmt_int "$CSV_ROWS") rows, all new" SQLite "$(import_value)" "< 30 s" \
-  "$( ((IMPORT_RC)) && echo FAIL || judge "$IMPORT_S" lt 30)"
-REIMPORT_CSV=$CSV
-if ((IMPORT_RC)) && grep -qE "^dòng [0-9]+" "$WORK/import-first.out"; then
-  # The import is all or nothing, so one bad row leaves the write path unmeasured. As a diagnostic,
-  # drop the rows it named (its "dòng N" is the line number in the file) and import the rest.
-  grep -oE "^dòng [0-9]+" "$WORK/import-first.out" | awk '{ print $2 }' | sort -un >"$WORK/rejected-lines"
-  REJECTED=$(wc -l <"$WORK/rejected-lines")
-  awk 'NR == FNR { bad[$1] = 1; next } !(FNR in bad)' "$WORK/rejected-lines" "$CSV" >"$WORK/members-accepted.csv"
-  REIMPORT_CSV=$WORK/members-accepted.csv
-  import_once accepted "$REIMPORT_CSV"
-  row "Diagnostic: the same file without the $REJECTED rejected rows, $(fmt_int $((CSV_ROWS - REJECTED))) rows, all new" SQLite \
-    "$(import_value)" "< 30 s" "$( ((IMPORT_RC)) && echo FAIL || judge "$IMPORT_S" lt 30)"
+  IMPORTED=$(sql "$IMPORT_DB" "SELECT COUNT(*) FROM members")
+  import_once again "$REIMPORT_CSV"
+  row "Re-import of $( [[ $REIMPORT_CSV == "$CSV" ]] && echo "the same file" || echo "the file just imported"), every row updates by card number" SQLite \
+    "$(import_value)" "—" "$( ((IMPORT_RC)) && echo FAIL || echo info)"
+  note "members in the import database: $IMPORTED after the import, $(sql "$IMPORT_DB" "SELECT COUNT(*) FROM members") after the re-import"
 fi
-IMPORTED=$(sql "$IMPORT_DB" "SELECT COUNT(*) FROM members")
-import_once again "$REIMPORT_CSV"
-row "Re-import of $( [[ $REIMPORT_CSV == "$CSV" ]] && echo "the same file" || echo "the file just imported"), every row updates by card number" SQLite \
-  "$(import_value)" "—" "$( ((IMPORT_RC)) && echo FAIL || echo info)"
-note "members in the import database: $IMPORTED after the import, $(sql "$IMPORT_DB" "SELECT COUNT(*) FROM members") after the re-import"
+
+# ---- search without HTTP ----------------------------------------------------------------------
+# sotay_search_bench (bench/search_bench.cpp) on a new database per backend: a library of
+# SEARCH_DOCS documents from ../shared/corpus built through documents::create + publish, then the
+# query table single-threaded (latency) and on 2 threads (throughput), as an admin and as a member;
+# and the ranking evaluation on a second database holding the three answering documents.
+kv() { sed -n "s/.*[[:space:]]$1=\([^[:space:]]*\).*/\1/p" <<<"$2"; }  # kv KEY LINE → the value
+search_suite() {  # search_suite URL RANKING_URL LABEL
+  local url=$1 rank_url=$2 label=$3 out=$WORK/search-$3.txt line who
+  say "$label: search on a $(fmt_int "$SEARCH_DOCS")-document library (sotay_search_bench, not pinned; the load takes minutes)"
+  "$SBENCH" --db "$url" --ranking-db "$rank_url" --documents "$SEARCH_DOCS" --queries "$SEARCH_QUERIES" \
+    --seconds "$SECONDS_EACH" --threads 2 >"$out" 2>"$WORK/search-$label.log" ||
+    { tail -20 "$WORK/search-$label.log" >&2; row "Search bench" "$label" "**failed**: $(tail -1 "$WORK/search-$label.log")" "—" FAIL; return 0; }
+  cat "$out" >&2
+  { echo "---- search bench $label: sotay_search_bench --db DB --ranking-db DB2 --documents $SEARCH_DOCS --queries $SEARCH_QUERIES --seconds $SECONDS_EACH --threads 2"
+    cat "$out"; grep -A40 'ranking misses' "$WORK/search-$label.log" || true; } >>"$RAW"
+  # The targets of the issue are for SQLite; PostgreSQL runs the same table for comparison.
+  local lat_target="p95 < 50 ms" qps_target="≥ 200 q/s" sqlite=""
+  [[ $label == SQLite ]] && sqlite=1
+  line=$(grep -P '^load\t' "$out" || true)
+  if [[ -n $line ]]; then
+    if (($(kv added "$line") > 0)); then
+      row "Search library: $(fmt_int "$(kv documents "$line")") documents ($(fmt_int "$(kv entries "$line")") passages) loaded through documents::create + publish, one transaction each" \
+        "$label" "$(kv seconds "$line") s = $(kv docs_per_s "$line") documents/s (create $(kv create_s "$line") s, publish + index $(kv publish_s "$line") s)" "—" info
+    fi
+  fi
+  for who in admin member; do
+    line=$(grep -P "^latency\tactor=$who " "$out" || true)
+    [[ -n $line ]] && row "Search latency, $(kv queries "$line") queries single-threaded ($(kv distinct "$line") distinct: keywords with and without marks, numbers, questions), $who$([[ $who == member ]] && echo ", audience filter on"), p50 / p95 / p99" \
+      "$label" "$(kv p50_ms "$line") / **$(kv p95_ms "$line")** / $(kv p99_ms "$line") ms" "$lat_target" \
+      "$( [[ -n $sqlite ]] && judge "$(kv p95_ms "$line")" lt 50 || echo info)"
+  done
+  for who in admin member; do
+    line=$(grep -P "^throughput\tactor=$who " "$out" || true)
+    [[ -n $line ]] && row "Search throughput, 2 threads for $(kv seconds "$line") s, $who" "$label" \
+      "$(fmt_int "$(kv qps "$line")") queries/s" "$qps_target" \
+      "$( [[ -n $sqlite ]] && judge "$(kv qps "$line")" ge 200 || echo info)"
+  done
+  line=$(grep -P '^ranking\t' "$out" || true)
+  [[ -n $line ]] && row "Search ranking on dev-questions.jsonl ($(kv answerable "$line") answerable; library = the three answering documents), top-1 / top-3" \
+    "$label" "$(kv top1_pct "$line") % / $(kv top3_pct "$line") %" "top-3 ≥ 80 %" "$(judge "$(kv top3_pct "$line")" ge 80)"
+  return 0
+}
+if want search; then
+  sql "$PG_URL" "CREATE DATABASE sotay_search" >/dev/null
+  sql "$PG_URL" "CREATE DATABASE sotay_ranking" >/dev/null
+  search_suite "$WORK/search.db" "$WORK/ranking.db" SQLite
+  search_suite "${PG_URL%/*}/sotay_search" "${PG_URL%/*}/sotay_ranking" PostgreSQL
+fi
 
 # ---- reading records without HTTP ------------------------------------------------------------
 # sotay_reading_bench on the province demo of each backend. It adds its own published items and
@@ -451,11 +570,13 @@ reading_suite() {  # reading_suite URL LABEL
     esac
   done <"$out"
 }
-reading_suite "$SQLITE_DB" SQLite
-reading_suite "$PG_URL" PostgreSQL
+if want reading; then
+  reading_suite "$SQLITE_DB" SQLite
+  reading_suite "$PG_URL" PostgreSQL
+fi
 
 # ---- national (optional) ----------------------------------------------------------------------
-if [[ -n $NATIONAL ]]; then
+if [[ -n $NATIONAL ]] && want national; then
   say "national data set into PostgreSQL (long)"
   sql "$PG_URL" "CREATE DATABASE sotay_national" >/dev/null
   NAT_URL=${PG_URL%/*}/sotay_national
@@ -479,7 +600,7 @@ if [[ -n $NATIONAL ]]; then
     esac
     row "$name, median / p95 of $NAT_RUNS" PostgreSQL "$med / $p95 ms" "< 500 ms" "$(judge "$worst" lt 500)"
   done <"$out"
-else
+elif want national; then
   row "National data set (member counts by unit for one province)" PostgreSQL "skipped: set BENCH_NATIONAL=1 (10+ min)" "< 500 ms" "NOT RUN"
 fi
 
@@ -494,6 +615,10 @@ LOAD_NOW=$(cut -d' ' -f1-3 /proc/loadavg)
   echo
   echo "Machine: \`nproc\` = $(nproc), $(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo), $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo) RAM; load average at start $LOAD_START, at end $LOAD_NOW."
   echo
+  if [[ -n $ONLY ]]; then
+    echo "**Partial run**: only the steps \`BENCH_ONLY=$ONLY\` (and the data they need)."
+    echo
+  fi
   echo "**This machine is noisy** (a shared 2-core VM; other builds and tests may run at the same time): single figures can move by ±20 % or more between runs. Read the ratios, and re-run before concluding anything from one number."
   echo
   echo "| Metric | Backend | Measured | Target | Result |"
@@ -504,16 +629,26 @@ LOAD_NOW=$(cut -d' ' -f1-3 /proc/loadavg)
   echo
   echo "- Pinning: the server under test (nginx, or \`sotay serve\`) runs on CPU $SERVER_CPU with \`taskset -c $SERVER_CPU\`; wrk runs on CPU $CLIENT_CPU with \`taskset -c $CLIENT_CPU\`. The throwaway PostgreSQL cluster runs on CPU(s) $PG_CPUS (\`BENCH_PG_CPUS\`), so on PostgreSQL the whole server side shares CPU $SERVER_CPU."
   echo "- sotay: \`taskset -c $SERVER_CPU sotay serve --port P --bind 127.0.0.1 --db DB --web '' --threads 1 --blocking-threads 2\` (one I/O thread, two database threads, default pool). Its access log (one JSON line per request, on stdout) goes to /dev/null; nginx has \`access_log off\`."
-  echo "- nginx $(nginx -v 2>&1 | sed 's|.*/||'): \`worker_processes 1\`, \`access_log off\`, one static file of $NGX_BYTES bytes, config written to a temp folder, run as \`taskset -c $SERVER_CPU nginx -p DIR -c DIR/nginx.conf\` with \`daemon off\`."
+  echo "- nginx $(nginx -v 2>&1 | sed 's|.*/||'): \`worker_processes 1\`, \`access_log off\`, one static file of $NGX_BYTES bytes$(want feed && echo " (for the feed rows, a copy of the feed's own answer)"), config written to a temp folder, run as \`taskset -c $SERVER_CPU nginx -p DIR -c DIR/nginx.conf\` with \`daemon off\`."
   echo "- wrk: \`taskset -c $CLIENT_CPU wrk -t1 -c$CONNS -d${SECONDS_EACH}s --latency [-H 'Cookie: sotay_session=…'] URL\`, each after an unrecorded ${WARMUP} s warm-up with the same settings. Ratios are sotay req/s ÷ the nginx req/s measured just before that backend's runs (nginx is measured twice for that reason). Non-2xx answers or socket errors make a row FAIL."
   echo "- p99 at half rate: the same wrk with \`-s bench/pace.lua\` and \`BENCH_RATE\` = half the max req/s measured just before on that endpoint and backend; the script spaces the requests of all connections on one schedule (1/rate apart), and wrk's \`--latency\` prints the p99."
   echo "- Sessions: \`POST /api/v1/session\` as \`dangvien\` (for /me) and as \`bithu\` (for the members of dangvien's cell), on each backend."
   echo "- Start to ready: from launching \`sotay serve\` until \`GET /readyz\` answers 200, polled every 5 ms over bash's /dev/tcp; three launches on the province database, median."
   echo "- Memory: VmRSS from /proc/PID/status of the server process, after the wrk runs on that backend."
   echo "- Store queries: \`taskset -c $CLIENT_CPU $BUILD/sotay_query_bench --db DB --runs $RUNS\` (bench/query_bench.cpp); each run is one \`Database::read()\` around the store call, as the API does it, after 10 untimed runs."
-  echo "- Reading records: \`taskset -c $CLIENT_CPU $BUILD/sotay_reading_bench --db DB --runs $READING_RUNS\` (bench/reading_bench.cpp) on the province demo of each backend, after the other steps (it adds 546 published items addressed to the province and their reading records). Ingest: \`reading::record_events\` as the API calls it, 200 batches of 500 events from 200 different members (40 items per batch; the wide run 500 items), one transaction per batch; events/s = events ÷ wall time of all batches. Statistics: \`reading::stats\` for one document that 70 % of the province opened and about half read to the end (five other documents read the same way, so its records are a sixth of the table), as the province committee (the province), the committee of the largest base committee (with the names of those who have not read) and for that base's largest cell, after 3 untimed runs."
+  if want import; then
   echo "- Import: \`sotay export members --unit $PROVINCE_CODE --out members.csv\` from the province database, then \`sotay import members members.csv --unit $CELL_CODE\` (rows carry \"Mã chi bộ\", so they land in their own cells) into a copy of the demo database whose positions, role grants, sessions, memberships, members and member counts were deleted (accounts kept, unlinked); wall time of the command; the re-import runs on the result. The import is all or nothing: when it rejects rows, the runner also imports the file without the rows it named (a diagnostic row, so the write path still gets a time) and re-imports that file."
-  echo "- Data: \`sotay demo --scale province\` into a new SQLite file and into the throwaway PostgreSQL cluster (\`scripts/pg-test-cluster.sh\`, fsync off); nothing else is created."
+  fi
+  if want feed; then
+    echo "- News feed: \`GET /api/v1/news?limit=20\` with dangvien's session, on the province demo (its demo news), the same wrk settings and pinning as above; its nginx baseline serves the very response sotay gave (saved to a file, same bytes) and is measured just before, on the same CPU."
+  fi
+  if want reading; then
+    echo "- Reading records: \`taskset -c $CLIENT_CPU $BUILD/sotay_reading_bench --db DB --runs $READING_RUNS\` (bench/reading_bench.cpp) on the province demo of each backend, after the other steps (it adds 546 published items addressed to the province and their reading records). Ingest: \`reading::record_events\` as the API calls it, 200 batches of 500 events from 200 different members (40 items per batch; the wide run 500 items), one transaction per batch; events/s = events ÷ wall time of all batches. Statistics: \`reading::stats\` for one document that 70 % of the province opened and about half read to the end (five other documents read the same way, so its records are a sixth of the table), as the province committee (the province), the committee of the largest base committee (with the names of those who have not read) and for that base's largest cell, after 3 untimed runs."
+  fi
+  if want search; then
+    echo "- Search: \`$BUILD/sotay_search_bench --db DB --ranking-db DB2 --documents $SEARCH_DOCS --queries $SEARCH_QUERIES --seconds $SECONDS_EACH --threads 2\` (bench/search_bench.cpp), not pinned, on a new SQLite file and on new databases of the PostgreSQL cluster. The library: every .txt at the top of ../shared/corpus and in articles/, replicated with variations (own number, title prefix and year, 40–100 % of the sections, dates 2015–2026, kinds, levels, audiences) through \`documents::create\` + \`documents::publish\` as an admin, so sections and the search index are what publishing builds. Each query is one \`library::search\` (limit 20) as an admin and as a member of a cell (audience filter on); latency after one untimed pass over the table; throughput on 2 threads. Ranking: the dev questions against a library of just the three answering documents, a hit when the result's section is the expected unit or inside it (server/src/testing/ranking_eval.h, as the unit test). The targets (p95 < 50 ms, ≥ 200 queries/s) are the issue's, for SQLite; PostgreSQL rows are for comparison. The five slowest queries of each run are in the raw log."
+  fi
+  echo "- Data: \`sotay demo --scale province\` into a new SQLite file and into the throwaway PostgreSQL cluster (\`scripts/pg-test-cluster.sh\`, fsync off)$(want search && echo "; the search step's libraries as above")."
   if [[ -s $WORK/signin-errors ]]; then
     echo "- **Sign-in failed**, so the rows that need a session did not run: $(sort -u "$WORK/signin-errors" | tr '\n' ';' | sed 's/;$//; s/;/; /g')"
   fi
