@@ -9,21 +9,11 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DESKTOP, PASSWORD, PHONE } from './lib.mjs';
-
-const LOGIN_LABEL = 'Số điện thoại hoặc tên đăng nhập';
-
-async function signIn(page, base, login) {
-  await page.goto(`${base}/login`);
-  await page.getByLabel(LOGIN_LABEL).fill(login);
-  await page.getByLabel('Mật khẩu', { exact: true }).fill(PASSWORD);
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  await page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'Quản lý' }).waitFor();
-}
+import { DESKTOP, MAIN_NAV, PHONE, signInCommittee } from './lib.mjs';
 
 // From the committee home to a unit page through the tree's search, typed without diacritics.
 async function openUnitBySearch(page, typed, name) {
-  await page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'Quản lý' }).click();
+  await page.getByRole('navigation', { name: MAIN_NAV }).getByRole('link', { name: 'Quản lý' }).click();
   await page.getByRole('link', { name: /Tổ chức đảng/ }).click();
   await page.getByRole('heading', { name: 'Tổ chức đảng' }).waitFor();
   await page.getByLabel('Tìm đơn vị').fill(typed);
@@ -66,7 +56,7 @@ export function register(scenario, { shot: takeShot, checkTapTargets }) {
     try {
       const bad = join(dir, 'danh-sach.csv');
       writeFileSync(bad, `\ufeff${BAD_CSV}\n`);
-      await signIn(page, server.base, 'tinhuy');
+      await signInCommittee(page, server.base, 'tinhuy');
       await openUnitBySearch(page, 'thon ha', 'Chi bộ thôn Hạ');
       await page.getByRole('link', { name: 'Nhập từ tệp' }).click();
       await page.getByRole('heading', { name: 'Nhập danh sách đảng viên' }).waitFor();
@@ -122,8 +112,8 @@ export function register(scenario, { shot: takeShot, checkTapTargets }) {
   // danguy, not bithu: run.mjs's two-factor scenario turns on bithu's second factor on this server.
   scenario('committee finds a member by typing the name without diacritics (360×640)', async ({ server, browser }) => {
     const { page } = browser;
-    await signIn(page, server.base, 'danguy');
-    await page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'Quản lý' }).click();
+    await signInCommittee(page, server.base, 'danguy');
+    await page.getByRole('navigation', { name: MAIN_NAV }).getByRole('link', { name: 'Quản lý' }).click();
     await page.getByRole('link', { name: /Tổ chức đảng/ }).click();
     const tree = page.getByRole('tree', { name: 'Cây tổ chức đảng' });
     await tree.getByRole('treeitem', { name: /^Chi bộ thôn Đông/ }).waitFor();
@@ -184,7 +174,7 @@ export function register(scenario, { shot: takeShot, checkTapTargets }) {
 
   scenario('committee moves a cell under another base committee and sees it in the history (1366×768)', async ({ server, browser }) => {
     const { page } = browser;
-    await signIn(page, server.base, 'tinhuy');
+    await signInCommittee(page, server.base, 'tinhuy');
     await openUnitBySearch(page, 'chi bo thon tay', 'Chi bộ thôn Tây');
     assert.match(await page.locator('.c-crumbs').textContent(), /Đảng bộ khu vực Tân Lập/);
     await shot(page, 'committee-unit-1366x768');
@@ -228,7 +218,7 @@ export function register(scenario, { shot: takeShot, checkTapTargets }) {
 
   scenario('committee tree: expand with the keyboard, counts per unit, Enter opens the unit (1366×768)', async ({ server, browser }) => {
     const { page } = browser;
-    await signIn(page, server.base, 'tinhuy');
+    await signInCommittee(page, server.base, 'tinhuy');
     await page.goto(`${server.base}/committee/units`);
     const tree = page.getByRole('tree', { name: 'Cây tổ chức đảng' });
     const root = tree.getByRole('treeitem', { name: /^Đảng bộ tỉnh Sông Hồng/ });
@@ -281,7 +271,7 @@ export function register(scenario, { shot: takeShot, checkTapTargets }) {
 
   scenario('committee member record at 1366×768; account created for the member, password reset, role granted and revoked', async ({ server, browser }) => {
     const { page } = browser;
-    await signIn(page, server.base, 'danguy');
+    await signInCommittee(page, server.base, 'danguy');
     await openUnitBySearch(page, 'thon nam', 'Chi bộ thôn Nam');
     const first = page.locator('.c-member-table tbody th a').first();
     const name = (await first.textContent()).trim();
@@ -301,7 +291,7 @@ export function register(scenario, { shot: takeShot, checkTapTargets }) {
     assert.equal(await page.getByTestId('temporary-password').count(), 0);
 
     // Accounts: find it, reset its password, grant and revoke a role, each confirmed first.
-    await page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'Quản lý' }).click();
+    await page.getByRole('navigation', { name: MAIN_NAV }).getByRole('link', { name: 'Quản lý' }).click();
     await page.getByRole('link', { name: /Tài khoản/ }).click();
     await page.getByRole('heading', { name: 'Tài khoản' }).waitFor();
     await page.getByLabel('Tìm tài khoản').fill(login);
@@ -339,7 +329,7 @@ export function register(scenario, { shot: takeShot, checkTapTargets }) {
 
   scenario('committee audit log: filters, before/after with the changed field highlighted (1366×768)', async ({ server, browser }) => {
     const { page } = browser;
-    await signIn(page, server.base, 'quantri');
+    await signInCommittee(page, server.base, 'quantri');
     // Something to find: a rename made through the API as the admin.
     const renamed = await page.evaluate(async () => {
       const me = await (await fetch('/api/v1/me')).json();
@@ -353,7 +343,7 @@ export function register(scenario, { shot: takeShot, checkTapTargets }) {
       return { status: res.status, before: unit.name };
     });
     assert.equal(renamed.status, 200);
-    await page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'Quản lý' }).click();
+    await page.getByRole('navigation', { name: MAIN_NAV }).getByRole('link', { name: 'Quản lý' }).click();
     await page.getByRole('link', { name: /Nhật ký hệ thống/ }).click();
     await page.getByRole('heading', { name: 'Nhật ký hệ thống' }).waitFor();
     await page.locator('.c-audit').first().waitFor();

@@ -11,22 +11,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { deflateSync } from 'node:zlib';
-import { DESKTOP, PASSWORD, PHONE, openBrowser } from './lib.mjs';
-
-const LOGIN_LABEL = 'Số điện thoại hoặc tên đăng nhập';
-const MAIN_NAV = 'Điều hướng chính';
-
-async function signIn(page, base, login) {
-  await page.goto(`${base}/login`);
-  await page.getByLabel(LOGIN_LABEL).fill(login);
-  await page.getByLabel('Mật khẩu', { exact: true }).fill(PASSWORD);
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
-}
-
-async function signInEditor(page, base, login) {
-  await signIn(page, base, login);
-  await page.getByRole('navigation', { name: MAIN_NAV }).getByRole('link', { name: 'Quản lý' }).waitFor();
-}
+import { DESKTOP, MAIN_NAV, PHONE, apiSignIn, openBrowser, shotWithoutFlash, signIn, signInCommittee } from './lib.mjs';
 
 async function openTile(page, name) {
   await page.getByRole('navigation', { name: MAIN_NAV }).getByRole('link', { name: 'Quản lý' }).click();
@@ -35,14 +20,7 @@ async function openTile(page, name) {
 
 // The API as a person: GET and JSON changes with the session cookie and the CSRF token.
 async function apiAs(base, login) {
-  const res = await fetch(`${base}/api/v1/session`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ login, password: PASSWORD }),
-  });
-  assert.equal(res.status, 200, `sign-in for ${login}`);
-  const cookie = res.headers.get('set-cookie').split(';')[0];
-  const { csrf_token: csrf } = await res.json();
+  const { cookie, csrf } = await apiSignIn(base, login);
   const call = async (method, path, body) => {
     const r = await fetch(`${base}/api/v1${path}`, {
       method,
@@ -145,11 +123,7 @@ const BODY = [
 
 export function register(scenario, { shot: takeShot, checkTapTargets }) {
   // Screenshots without the passing "Đã lưu…" messages over the content.
-  const shot = async (page, name) => {
-    // A message may leave by itself meanwhile: do not wait for it.
-    for (const close of await page.locator('.flash-close').all()) await close.click({ timeout: 1000 }).catch(() => undefined);
-    await takeShot(page, name);
-  };
+  const shot = shotWithoutFlash(takeShot);
   // The same screen at the other size, for the screenshot set.
   const shotBoth = async (page, name, from = DESKTOP) => {
     await shot(page, `${name}-${from.width}x${from.height}`);
@@ -168,7 +142,7 @@ export function register(scenario, { shot: takeShot, checkTapTargets }) {
       writeFileSync(pdf, tinyPdf(['Dieu 1. Pham vi dieu chinh', 'Tai lieu thu nghiem cua So tay.']));
       const title = `Hướng dẫn dùng Sổ tay trong sinh hoạt chi bộ (${Date.now() % 100000})`;
 
-      await signInEditor(page, server.base, 'bientap');
+      await signInCommittee(page, server.base, 'bientap');
       await openTile(page, 'Tài liệu');
       await page.getByRole('heading', { name: 'Tài liệu', exact: true }).waitFor();
       await page.getByRole('tab', { name: 'Nháp' }).waitFor();
@@ -253,7 +227,7 @@ export function register(scenario, { shot: takeShot, checkTapTargets }) {
     const owner = me.roles.find((g) => g.role === 'editor').unit_id;
     const doc = await api.post('/documents', { kind: 'thong_bao', title: 'Thông báo thử xung đột', level: 'province', owner_unit_id: owner, body: 'Nội dung.' });
 
-    await signInEditor(page, server.base, 'bientap');
+    await signInCommittee(page, server.base, 'bientap');
     await page.goto(`${server.base}/committee/documents/${doc.id}`);
     await page.getByRole('heading', { name: 'Thông báo thử xung đột', level: 1 }).waitFor();
     // Another editor saves in the meantime.
@@ -272,7 +246,7 @@ export function register(scenario, { shot: takeShot, checkTapTargets }) {
   scenario('editor writes a news article with a preview, sends it for review and publishes it', async ({ server, browser }) => {
     const { page } = browser;
     const title = `Chi bộ thôn Đông đọc tài liệu trên Sổ tay (${Date.now() % 100000})`;
-    await signInEditor(page, server.base, 'bientap');
+    await signInCommittee(page, server.base, 'bientap');
     await openTile(page, 'Tin tức');
     await page.getByRole('heading', { name: 'Tin tức', exact: true }).waitFor();
     await page.getByRole('link', { name: 'Viết tin mới' }).click();
@@ -315,7 +289,7 @@ export function register(scenario, { shot: takeShot, checkTapTargets }) {
     const title = `Kế hoạch thử hẹn giờ (${Date.now() % 100000})`;
     const doc = await api.post('/documents', { kind: 'ke_hoach', title, level: 'province', owner_unit_id: owner, body: 'Điều 1. Thời gian\nTháng 12.' });
 
-    await signInEditor(page, server.base, 'bientap');
+    await signInCommittee(page, server.base, 'bientap');
     await page.goto(`${server.base}/committee/documents/${doc.id}`);
     await page.getByRole('heading', { name: title, level: 1 }).waitFor();
     await page.locator('.e-workflow').getByRole('button', { name: 'Hẹn giờ đăng' }).click();
@@ -362,7 +336,7 @@ export function register(scenario, { shot: takeShot, checkTapTargets }) {
     });
     await committee.post(`/documents/${doc.id}/submit`);
 
-    await signInEditor(page, server.base, 'danguy');
+    await signInCommittee(page, server.base, 'danguy');
     await openTile(page, 'Tài liệu');
     await page.getByRole('tab', { name: 'Chờ duyệt' }).click();
     await page.getByRole('link', { name: title }).click();

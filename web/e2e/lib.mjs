@@ -1,6 +1,7 @@
 // Shared by the end-to-end tests and the performance measurement: a real `sotay serve` on a fresh
 // SQLite database loaded with `sotay demo`, on a free port, serving a copy of web/dist; and
 // Debian's Chromium driven by playwright-core with a fresh profile per scenario.
+import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
 import { createHmac } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
@@ -154,4 +155,45 @@ export function totp(secretBase32, at = Date.now()) {
   const offset = mac[mac.length - 1] & 0xf;
   const code = (mac.readUInt32BE(offset) & 0x7fffffff) % 1_000_000;
   return String(code).padStart(6, '0');
+}
+
+// ---- shared by the scenario files (run.mjs, committee.mjs, library.mjs, editor.mjs) ----
+
+export const LOGIN_LABEL = 'Số điện thoại hoặc tên đăng nhập';
+export const MAIN_NAV = 'Điều hướng chính';
+
+// Fills and sends the sign-in form; waits for nothing.
+export async function signIn(page, base, login, password = PASSWORD) {
+  await page.goto(`${base}/login`);
+  await page.getByLabel(LOGIN_LABEL).fill(login);
+  await page.getByLabel('Mật khẩu', { exact: true }).fill(password);
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+}
+
+// Signs in someone with committee work and waits for "Quản lý" in the main navigation.
+export async function signInCommittee(page, base, login) {
+  await signIn(page, base, login);
+  await page.getByRole('navigation', { name: MAIN_NAV }).getByRole('link', { name: 'Quản lý' }).waitFor();
+}
+
+// Signs in through the API: the session cookie and the CSRF token.
+export async function apiSignIn(base, login) {
+  const res = await fetch(`${base}/api/v1/session`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ login, password: PASSWORD }),
+  });
+  assert.equal(res.status, 200, `sign-in for ${login}`);
+  const cookie = res.headers.get('set-cookie').split(';')[0];
+  const { csrf_token: csrf } = await res.json();
+  return { cookie, csrf };
+}
+
+// Screenshots without the passing "Đã lưu…" messages over the content; a message may leave by
+// itself meanwhile, so closing one does not wait for it.
+export function shotWithoutFlash(takeShot) {
+  return async (page, name) => {
+    for (const close of await page.locator('.flash-close').all()) await close.click({ timeout: 1000 }).catch(() => undefined);
+    await takeShot(page, name);
+  };
 }

@@ -6,15 +6,11 @@
 // there — a document with an article (Điều) that has a heading — and search for that heading
 // typed without diacritics, as members do.
 import assert from 'node:assert/strict';
-import { DESKTOP, PASSWORD, PHONE } from './lib.mjs';
+import { DESKTOP, PHONE, apiSignIn, shotWithoutFlash, signIn } from './lib.mjs';
 
-const LOGIN_LABEL = 'Số điện thoại hoặc tên đăng nhập';
-
-async function signIn(page, base, login) {
-  await page.goto(`${base}/login`);
-  await page.getByLabel(LOGIN_LABEL).fill(login);
-  await page.getByLabel('Mật khẩu', { exact: true }).fill(PASSWORD);
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+// Signs in a member and waits for the member card.
+async function signInMember(page, base, login) {
+  await signIn(page, base, login);
   await page.locator('.member-card').waitFor();
 }
 
@@ -29,13 +25,7 @@ function fold(s) {
 }
 
 async function apiSession(base, login) {
-  const res = await fetch(`${base}/api/v1/session`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ login, password: PASSWORD }),
-  });
-  assert.equal(res.status, 200, `sign-in for ${login}`);
-  const cookie = res.headers.get('set-cookie').split(';')[0];
+  const { cookie } = await apiSignIn(base, login);
   return async (path) => {
     const r = await fetch(`${base}/api/v1${path}`, { headers: { cookie } });
     assert.equal(r.status, 200, `GET ${path}: ${r.status} ${(await r.clone().text()).slice(0, 200)}`);
@@ -73,15 +63,12 @@ async function onScreen(page, locator) {
 }
 
 export function register(scenario, { shot: takeShot, checkTapTargets }) {
-  const shot = async (page, name) => {
-    for (const close of await page.locator('.flash-close').all()) await close.click().catch(() => undefined);
-    await takeShot(page, name);
-  };
+  const shot = shotWithoutFlash(takeShot);
 
   scenario('library: a member searches without diacritics, opens the passage, marks it read and reads it again offline', async ({ server, browser }) => {
     const { page, context } = browser;
     const { doc, section, query } = await pickPassage(server.base);
-    await signIn(page, server.base, 'dangvien');
+    await signInMember(page, server.base, 'dangvien');
 
     // From the home screen's tile, as a member would.
     await page.locator('.tiles').getByRole('link', { name: /Tài liệu/ }).click();
@@ -161,7 +148,7 @@ export function register(scenario, { shot: takeShot, checkTapTargets }) {
 
   scenario('library: the news feed shows articles and one opens (1366×768)', async ({ server, browser }) => {
     const { page } = browser;
-    await signIn(page, server.base, 'dangvien');
+    await signInMember(page, server.base, 'dangvien');
     // The home screen lists the latest news.
     await page.locator('.home-feed .news-card').first().waitFor();
     await shot(page, 'home-feed-1366x768');
@@ -201,7 +188,7 @@ export function register(scenario, { shot: takeShot, checkTapTargets }) {
   scenario('library: filters and the reading view at 1366×768', async ({ server, browser }) => {
     const { page } = browser;
     await page.setViewportSize(DESKTOP);
-    await signIn(page, server.base, 'dangvien');
+    await signInMember(page, server.base, 'dangvien');
     await page.goto(`${server.base}/tai-lieu`);
     await page.locator('.doc-card').first().waitFor();
     // Filter chips with counts; choosing one narrows the list and shows in the address.

@@ -9,19 +9,10 @@ import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { DESKTOP, PASSWORD, PHONE, openBrowser, screenshotPath, startServer, totp } from './lib.mjs';
+import { DESKTOP, LOGIN_LABEL, PASSWORD, PHONE, apiSignIn, openBrowser, screenshotPath, signIn, startServer, totp } from './lib.mjs';
 
 const scenarios = [];
 const scenario = (name, fn) => scenarios.push({ name, fn });
-
-const LOGIN_LABEL = 'Số điện thoại hoặc tên đăng nhập';
-
-async function signIn(page, base, login, password = PASSWORD) {
-  await page.goto(`${base}/login`);
-  await page.getByLabel(LOGIN_LABEL).fill(login);
-  await page.getByLabel('Mật khẩu', { exact: true }).fill(password);
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
-}
 
 async function shot(page, name) {
   // Let fonts and the spinner settle so screenshots are comparable run to run.
@@ -54,23 +45,13 @@ async function checkTapTargets(page) {
 
 async function memberName(base, login) {
   // The name the card must show, from the API itself (the demo data is generated).
-  const res = await fetch(`${base}/api/v1/session`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ login, password: PASSWORD }),
-  });
-  const cookie = res.headers.get('set-cookie').split(';')[0];
+  const { cookie } = await apiSignIn(base, login);
   const me = await (await fetch(`${base}/api/v1/me`, { headers: { cookie } })).json();
   return me.member.full_name;
 }
 
 async function memberUnit(base, login) {
-  const res = await fetch(`${base}/api/v1/session`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ login, password: PASSWORD }),
-  });
-  const cookie = res.headers.get('set-cookie').split(';')[0];
+  const { cookie } = await apiSignIn(base, login);
   return (await (await fetch(`${base}/api/v1/me`, { headers: { cookie } })).json()).member;
 }
 

@@ -13,7 +13,7 @@ import { flash } from '../../lib/flash';
 import { hasAnyRole, session } from '../../lib/session';
 import { useStore } from '../../lib/store';
 import { useApi } from '../../lib/use-api';
-import { Dialog, Frame, SelectField, TempPassword, UnitPicker, WillChange, describeUnit, useDebounced, useSubmit } from './ui';
+import { Dialog, DialogButtons, Frame, SelectField, TempPassword, UnitPicker, WillChange, describeUnit, useDebounced, useSubmit } from './ui';
 
 const a = vc.accounts;
 const roleLabel = (g: Pick<Grant, 'role' | 'role_label'>) => ROLE_LABELS[g.role] ?? g.role_label;
@@ -31,18 +31,7 @@ function ResetDialog({ account, onClose }: { account: Account; onClose: () => vo
       failures={s.failures}
       title={`${a.resetTitle}: ${who(account)}`}
       onClose={onClose}
-      footer={
-        temp ? undefined : (
-          <>
-            <button type="button" class="btn btn-secondary" onClick={onClose}>
-              {vc.cancel}
-            </button>
-            <button type="button" class="btn btn-primary" disabled={s.pending} onClick={() => void confirm()}>
-              {s.pending ? vc.working : a.reset}
-            </button>
-          </>
-        )
-      }
+      footer={temp ? undefined : <DialogButtons pending={s.pending} label={a.reset} onConfirm={() => void confirm()} onCancel={onClose} />}
     >
       {temp ? (
         <TempPassword login={account.login} password={temp} onDone={onClose} />
@@ -80,16 +69,7 @@ function GrantDialog({ account, unit, isAdmin, onClose, onDone }: { account: Acc
       failures={s.failures}
       title={a.grantTitle(who(account))}
       onClose={onClose}
-      footer={
-        <>
-          <button type="button" class="btn btn-secondary" onClick={onClose}>
-            {vc.cancel}
-          </button>
-          <button type="submit" form="c-grant" class="btn btn-primary" disabled={s.pending}>
-            {s.pending ? vc.working : a.grant}
-          </button>
-        </>
-      }
+      footer={<DialogButtons pending={s.pending} label={a.grant} form="c-grant" onCancel={onClose} />}
     >
       <form id="c-grant" onSubmit={submit} noValidate>
         <FormError message={s.error} />
@@ -128,16 +108,7 @@ function RevokeDialog({ account, grant, onClose, onDone }: { account: Account; g
       failures={s.failures}
       title={a.revokeTitle}
       onClose={onClose}
-      footer={
-        <>
-          <button type="button" class="btn btn-secondary" onClick={onClose}>
-            {vc.cancel}
-          </button>
-          <button type="button" class="btn btn-primary c-btn-danger" disabled={s.pending} onClick={() => void confirm()}>
-            {s.pending ? vc.working : a.revoke}
-          </button>
-        </>
-      }
+      footer={<DialogButtons pending={s.pending} label={a.revoke} danger onConfirm={() => void confirm()} onCancel={onClose} />}
     >
       <FormError message={s.error} />
       <WillChange text={confirmText.revoke(who(account), roleLabel(grant), grant.unit_name)} />

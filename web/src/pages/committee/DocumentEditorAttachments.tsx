@@ -1,7 +1,7 @@
 // Attachments of a document: choose a file (checked on the device: type and 50 MB), watch it go up
 // with a progress bar, then watch the server read its text page by page ("Đang đọc chữ trong tệp:
 // trang 3/12") until it is done or says why it failed.
-import { useEffect, useId, useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { ApiError } from '../../api/client';
 import { vi } from '../../i18n/vi';
 import { ve } from '../../i18n/vi-editor';
@@ -17,17 +17,10 @@ import {
   type UploadHandle,
 } from './EditorUpload';
 import { Section } from './EditorUi';
+import { FileField, ProgressBar } from './ui';
 
 const t = ve.attach;
 const POLL_MS = 1500;
-
-function Progress({ percent, label }: { percent: number; label: string }) {
-  return (
-    <div class="c-progress" role="progressbar" aria-label={label} aria-valuemin={0} aria-valuemax={100} aria-valuenow={percent}>
-      <div class="c-progress-bar" style={{ width: `${percent}%` }} />
-    </div>
-  );
-}
 
 function AttachmentRow({ a }: { a: Attachment }) {
   const busy = extractionBusy(a);
@@ -43,7 +36,7 @@ function AttachmentRow({ a }: { a: Attachment }) {
       <p class={a.extract_state === 'failed' ? 'e-extract-text field-error' : 'e-extract-text'} aria-live="polite">
         {extractionText(a)}
       </p>
-      {busy && a.extract_total > 0 && <Progress percent={pagePercent} label={extractionText(a)} />}
+      {busy && a.extract_total > 0 && <ProgressBar percent={pagePercent} label={extractionText(a)} />}
     </li>
   );
 }
@@ -57,7 +50,6 @@ export function DocumentEditorAttachments({
   initial: Attachment[];
   onExtracted: () => void;
 }) {
-  const inputId = useId();
   const inputRef = useRef<HTMLInputElement>(null);
   const [list, setList] = useState<Attachment[]>(initial);
   const [fileError, setFileError] = useState<string | null>(null);
@@ -137,43 +129,25 @@ export function DocumentEditorAttachments({
           ))}
         </ul>
       )}
-      <div class={fileError ? 'field has-error' : 'field'}>
-        <label for={inputId}>{t.label}</label>
-        <p class="hint" id={`${inputId}-hint`}>
-          {t.hint}
-        </p>
-        <div class="c-file-box">
-          <input
-            id={inputId}
-            ref={inputRef}
-            class="c-file-input"
-            type="file"
-            name="file"
-            accept=".pdf,.docx,.jpg,.jpeg,.png,.webp,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document,image/jpeg,image/png,image/webp"
-            onChange={(e) => void choose(e)}
-            disabled={!!upload}
-            aria-invalid={fileError ? 'true' : undefined}
-            aria-describedby={`${inputId}-hint${fileError ? ` ${inputId}-error` : ''}`}
-          />
-          <span class="btn btn-secondary c-file-button" aria-hidden="true">
-            {t.choose}
-          </span>
-          <span class="c-file-name" aria-hidden="true">
-            {upload ? upload.name : ''}
-          </span>
-        </div>
-        {fileError && (
-          <p class="field-error" id={`${inputId}-error`} role="alert">
-            {fileError}
-          </p>
-        )}
-      </div>
+      <FileField
+        label={t.label}
+        hint={t.hint}
+        button={t.choose}
+        fileName={upload ? upload.name : ''}
+        error={fileError}
+        errorAlert
+        inputRef={inputRef}
+        name="file"
+        accept=".pdf,.docx,.jpg,.jpeg,.png,.webp,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document,image/jpeg,image/png,image/webp"
+        disabled={!!upload}
+        onChange={(e) => void choose(e)}
+      />
       {upload && (
         <div class="c-progress-box" aria-live="polite">
           <p class="c-progress-text">
             <strong>{t.uploading(upload.name)}</strong> — {t.percent(upload.percent)}
           </p>
-          <Progress percent={upload.percent} label={t.progressLabel} />
+          <ProgressBar percent={upload.percent} label={t.progressLabel} />
           <button type="button" class="btn btn-secondary e-cancel" onClick={() => upload.handle.abort()}>
             {t.cancel}
           </button>

@@ -18,7 +18,7 @@ import { useApi } from '../../lib/use-api';
 import { editorApi, type DocRef, type ItemKind, type UnitRef, type Workflow } from './EditorApi';
 import { addAudience, parseSchedule, stepsFor } from './EditorForm';
 import { COMMITTEE_PATHS, committeePath } from './routes';
-import { Dialog, FieldFrame, SelectField, UnitPicker, WillChange, useDebounced, useSubmit } from './ui';
+import { Dialog, DialogButtons, FieldFrame, SelectField, UnitPicker, WillChange, useDebounced, useSubmit } from './ui';
 
 // ---- addresses ----
 
@@ -491,16 +491,7 @@ function StepDialog<T extends { id: number; state: string }>({
       title={label}
       onClose={onClose}
       failures={s.failures}
-      footer={
-        <>
-          <button type="button" class="btn btn-secondary" onClick={onClose}>
-            {vc.cancel}
-          </button>
-          <button type="button" class="btn btn-primary" disabled={s.pending} onClick={() => void confirm()}>
-            {s.pending ? vc.working : label}
-          </button>
-        </>
-      }
+      footer={<DialogButtons pending={s.pending} label={label} onConfirm={() => void confirm()} onCancel={onClose} />}
     >
       <FormError message={s.error} />
       {step === 'schedule' && (

@@ -1,7 +1,7 @@
 // Import members from CSV/XLSX into a unit: template download, choose a file, dry run (a table of
 // the bad rows with row, column and reason), then the real run in the background with a progress
 // bar and a summary. All or nothing: while the file has a bad row, nothing is written.
-import { useEffect, useId, useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { ApiError, api, buildUrl } from '../../api/client';
 import type { ImportJob, ImportReport, UnitDetail } from '../../api/types';
 import { ApiState } from '../../components/ApiState';
@@ -12,7 +12,7 @@ import { vc } from '../../i18n/vi-committee';
 import { Link } from '../../lib/router';
 import { useApi } from '../../lib/use-api';
 import type { RouteProps } from '../../routes';
-import { Frame, unitHref } from './ui';
+import { FileField, Frame, ProgressBar, unitHref } from './ui';
 import { MAX_UPLOAD_BYTES, contentTypeFor, dryRunImport, fileSize, importPercent, startImport } from './upload';
 
 const t = vc.import;
@@ -100,16 +100,13 @@ function Progress({ job }: { job: ImportJob | null }) {
         <strong>{phase}</strong>
         {job && job.total > 0 && <span> — {t.progress(job.processed, job.total)}</span>}
       </p>
-      <div class="c-progress" role="progressbar" aria-label={t.progressLabel} aria-valuemin={0} aria-valuemax={100} aria-valuenow={pct}>
-        <div class="c-progress-bar" style={{ width: `${pct}%` }} />
-      </div>
+      <ProgressBar percent={pct} label={t.progressLabel} />
       <p class="muted small">{pct}%</p>
     </div>
   );
 }
 
 function Importer({ unit }: { unit: UnitDetail }) {
-  const inputId = useId();
   const [chosen, setChosen] = useState<Chosen | null>(null);
   const [fileError, setFileError] = useState<string | null>(null);
   const [checking, setChecking] = useState(false);
@@ -237,39 +234,18 @@ function Importer({ unit }: { unit: UnitDetail }) {
 
       <form class="card" onSubmit={check} noValidate aria-labelledby="c-step2">
         <h2 id="c-step2">{t.step2}</h2>
-        <div class={fileError ? 'field has-error' : 'field'}>
-          <label for={inputId}>{t.file}</label>
-          <p class="hint" id={`${inputId}-hint`}>
-            {t.fileHint}
-          </p>
-          {/* The native file input covers the styled box (transparent), so a tap anywhere on it
-              opens the picker, and the button text is ours rather than the browser's language. */}
-          <div class="c-file-box">
-            <input
-              id={inputId}
-              ref={inputRef}
-              class="c-file-input"
-              type="file"
-              name="file"
-              accept=".xlsx,.csv,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-              onChange={(e) => void choose(e)}
-              disabled={running}
-              aria-invalid={fileError ? 'true' : undefined}
-              aria-describedby={`${inputId}-hint${fileError ? ` ${inputId}-error` : ''}`}
-            />
-            <span class="btn btn-secondary c-file-button" aria-hidden="true">
-              {t.fileButton}
-            </span>
-            <span class="c-file-name" aria-hidden="true">
-              {chosen ? t.chosen(chosen.name, fileSize(chosen.size)) : t.noFile}
-            </span>
-          </div>
-          {fileError && (
-            <p class="field-error" id={`${inputId}-error`}>
-              {fileError}
-            </p>
-          )}
-        </div>
+        <FileField
+          label={t.file}
+          hint={t.fileHint}
+          button={t.fileButton}
+          fileName={chosen ? t.chosen(chosen.name, fileSize(chosen.size)) : t.noFile}
+          error={fileError}
+          inputRef={inputRef}
+          name="file"
+          accept=".xlsx,.csv,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+          disabled={running}
+          onChange={(e) => void choose(e)}
+        />
         <FormError message={error} />
         <button type="submit" class="btn btn-primary" disabled={checking || running}>
           {checking ? t.checking : t.check}

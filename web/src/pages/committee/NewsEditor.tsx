@@ -1,7 +1,7 @@
 // Writing a news article: title, lead, category, the body in Markdown with a preview, a cover
 // image, pinned, who may read it, and the same workflow as documents.
 import type { ComponentChildren } from 'preact';
-import { useId, useMemo, useState } from 'preact/hooks';
+import { useMemo, useState } from 'preact/hooks';
 import { ApiError } from '../../api/client';
 import { Field, FormError } from '../../components/Field';
 import { vi } from '../../i18n/vi';
@@ -28,7 +28,7 @@ import { EditorAlerts, EditorLead, EditorLoader, SaveBar, useEditorSave, useOwne
 import { UploadAborted, checkCover, uploadCover } from './EditorUpload';
 import { parseInline, parseMarkdown, type Block, type Inline } from './NewsEditorMarkdown';
 import { COMMITTEE_PATHS } from './routes';
-import { Check, Frame, OtherErrors, SelectField, TabPanel, Tabs } from './ui';
+import { Check, FileField, Frame, OtherErrors, ProgressBar, SelectField, TabPanel, Tabs } from './ui';
 
 const t = ve.news;
 const SHOWN = ['title', 'summary', 'category', 'body', 'pinned', 'owner_unit_id', 'audience_unit_ids'];
@@ -99,7 +99,6 @@ function Preview({ form }: { form: NewsForm }) {
 }
 
 function Cover({ news, onChanged }: { news: NewsDetail; onChanged: () => void }) {
-  const inputId = useId();
   const [error, setError] = useState<string | null>(null);
   const [percent, setPercent] = useState<number | null>(null);
   async function choose(e: Event) {
@@ -129,37 +128,17 @@ function Cover({ news, onChanged }: { news: NewsDetail; onChanged: () => void })
   return (
     <Section title={t.cover} id="e-cover-title">
       {news.cover_url ? <img class="e-cover" src={news.cover_url} alt={t.coverAlt} /> : <p class="muted">{t.coverNone}</p>}
-      <div class={error ? 'field has-error' : 'field'}>
-        <label for={inputId}>{t.cover}</label>
-        <p class="hint" id={`${inputId}-hint`}>
-          {t.coverHint}
-        </p>
-        <div class="c-file-box">
-          <input
-            id={inputId}
-            class="c-file-input"
-            type="file"
-            accept=".jpg,.jpeg,.png,.webp,image/jpeg,image/png,image/webp"
-            onChange={(e) => void choose(e)}
-            disabled={percent !== null}
-            aria-invalid={error ? 'true' : undefined}
-            aria-describedby={`${inputId}-hint${error ? ` ${inputId}-error` : ''}`}
-          />
-          <span class="btn btn-secondary c-file-button" aria-hidden="true">
-            {t.coverChoose}
-          </span>
-        </div>
-        {error && (
-          <p class="field-error" id={`${inputId}-error`} role="alert">
-            {error}
-          </p>
-        )}
-      </div>
-      {percent !== null && (
-        <div class="c-progress" role="progressbar" aria-label={ve.attach.progressLabel} aria-valuemin={0} aria-valuemax={100} aria-valuenow={percent}>
-          <div class="c-progress-bar" style={{ width: `${percent}%` }} />
-        </div>
-      )}
+      <FileField
+        label={t.cover}
+        hint={t.coverHint}
+        button={t.coverChoose}
+        error={error}
+        errorAlert
+        accept=".jpg,.jpeg,.png,.webp,image/jpeg,image/png,image/webp"
+        disabled={percent !== null}
+        onChange={(e) => void choose(e)}
+      />
+      {percent !== null && <ProgressBar percent={percent} label={ve.attach.progressLabel} />}
     </Section>
   );
 }

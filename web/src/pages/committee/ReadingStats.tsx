@@ -21,7 +21,7 @@ import { documentHref, readingHref } from './EditorUi';
 import { RequireDialog, useMayRequire } from './ReadingStatsRequire';
 import { COMMITTEE_PATHS } from './routes';
 import { todayIso } from './dates';
-import { Dialog, Frame, WillChange, useSubmit } from './ui';
+import { Dialog, DialogButtons, Frame, WillChange, useSubmit } from './ui';
 
 const t = ve.stats;
 export const REFRESH_MS = 10_000;
@@ -213,16 +213,7 @@ function RemindDialog({ stats, title, onClose, onDone }: { stats: Stats; title: 
       title={t.remindTitle}
       onClose={onClose}
       failures={s.failures}
-      footer={
-        <>
-          <button type="button" class="btn btn-secondary" onClick={onClose}>
-            {vc.cancel}
-          </button>
-          <button type="button" class="btn btn-primary" disabled={s.pending} onClick={() => void confirm()}>
-            {s.pending ? vc.working : t.remind}
-          </button>
-        </>
-      }
+      footer={<DialogButtons pending={s.pending} label={t.remind} onConfirm={() => void confirm()} onCancel={onClose} />}
     >
       {s.error && (
         <p class="alert alert-error" role="alert">

@@ -12,7 +12,7 @@ import { editorApi, type UnitRef } from './EditorApi';
 import { validateRequired } from './EditorForm';
 import { TextArea } from './EditorUi';
 import { parseDate, todayIso, toInput } from './dates';
-import { DateField, Dialog, SelectField, UnitPicker, WillChange, useSubmit } from './ui';
+import { DateField, Dialog, DialogButtons, SelectField, UnitPicker, WillChange, useSubmit } from './ui';
 
 const t = ve.required;
 const OTHER = 'other';
@@ -91,16 +91,7 @@ export function RequireDialog({
       title={t.title}
       onClose={onClose}
       failures={sub.failures}
-      footer={
-        <>
-          <button type="button" class="btn btn-secondary" onClick={onClose}>
-            {vc.cancel}
-          </button>
-          <button type="submit" form="e-require" class="btn btn-primary" disabled={sub.pending}>
-            {sub.pending ? vc.working : t.send}
-          </button>
-        </>
-      }
+      footer={<DialogButtons pending={sub.pending} label={t.send} form="e-require" onCancel={onClose} />}
     >
       <form id="e-require" ref={formRef} onSubmit={(e) => void submit(e)} noValidate>
         <FormError message={sub.error} />

@@ -223,6 +223,42 @@ export function Dialog({
 }
 
 // The "what will change" box of a confirmation dialog.
+// A dialog's footer: "Hủy" and the confirming button, which submits form {form} or calls onConfirm.
+export function DialogButtons({
+  pending,
+  label,
+  danger,
+  disabled,
+  form,
+  onConfirm,
+  onCancel,
+}: {
+  pending: boolean;
+  label: string;
+  danger?: boolean;
+  disabled?: boolean;
+  form?: string;
+  onConfirm?: () => void;
+  onCancel: () => void;
+}) {
+  return (
+    <>
+      <button type="button" class="btn btn-secondary" onClick={onCancel}>
+        {vc.cancel}
+      </button>
+      <button
+        type={form ? 'submit' : 'button'}
+        form={form}
+        class={danger ? 'btn btn-primary c-btn-danger' : 'btn btn-primary'}
+        disabled={pending || disabled}
+        onClick={onConfirm}
+      >
+        {pending ? vc.working : label}
+      </button>
+    </>
+  );
+}
+
 export function WillChange({ text }: { text: string | null }) {
   if (!text) return null;
   return (
@@ -280,6 +316,81 @@ export function FieldFrame({
       {children(id, describedBy)}
       {error && (
         <p class="field-error" id={`${id}-error`}>
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}
+
+export function ProgressBar({ percent, label }: { percent: number; label: string }) {
+  return (
+    <div class="c-progress" role="progressbar" aria-label={label} aria-valuemin={0} aria-valuemax={100} aria-valuenow={percent}>
+      <div class="c-progress-bar" style={{ width: `${percent}%` }} />
+    </div>
+  );
+}
+
+// A file picker: the native file input covers the styled box (transparent), so a tap anywhere on
+// it opens the picker, and the button text is ours rather than the browser's language.
+export function FileField({
+  label,
+  hint,
+  button,
+  fileName,
+  error,
+  errorAlert = false,
+  inputRef,
+  name,
+  accept,
+  disabled,
+  onChange,
+}: {
+  label: string;
+  hint: string;
+  button: string;
+  // The chosen file's line beside the button; none leaves the line out.
+  fileName?: string | undefined;
+  error: string | null;
+  // The message is announced as it appears (role="alert").
+  errorAlert?: boolean;
+  inputRef?: { current: HTMLInputElement | null };
+  name?: string;
+  accept: string;
+  disabled: boolean;
+  onChange: (e: Event) => void;
+}) {
+  const inputId = useId();
+  return (
+    <div class={error ? 'field has-error' : 'field'}>
+      <label for={inputId}>{label}</label>
+      <p class="hint" id={`${inputId}-hint`}>
+        {hint}
+      </p>
+      <div class="c-file-box">
+        <input
+          id={inputId}
+          ref={inputRef}
+          class="c-file-input"
+          type="file"
+          name={name}
+          accept={accept}
+          onChange={onChange}
+          disabled={disabled}
+          aria-invalid={error ? 'true' : undefined}
+          aria-describedby={`${inputId}-hint${error ? ` ${inputId}-error` : ''}`}
+        />
+        <span class="btn btn-secondary c-file-button" aria-hidden="true">
+          {button}
+        </span>
+        {fileName !== undefined && (
+          <span class="c-file-name" aria-hidden="true">
+            {fileName}
+          </span>
+        )}
+      </div>
+      {error && (
+        <p class="field-error" id={`${inputId}-error`} role={errorAlert ? 'alert' : undefined}>
           {error}
         </p>
       )}

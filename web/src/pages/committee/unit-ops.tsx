@@ -10,7 +10,7 @@ import { flash } from '../../lib/flash';
 import { navigate } from '../../lib/router';
 import { checkDate, todayIso, toInput } from './dates';
 import { mayMerge } from './rules';
-import { DateField, Dialog, SelectField, UnitPicker, WillChange, mayContain, unitHref, useSubmit } from './ui';
+import { DateField, Dialog, DialogButtons, SelectField, UnitPicker, WillChange, mayContain, unitHref, useSubmit } from './ui';
 
 export type OpKind = 'create' | 'rename' | 'move' | 'merge' | 'close';
 
@@ -33,19 +33,6 @@ interface Props {
   unit: UnitDetail;
   onClose: () => void;
   onDone: () => void;
-}
-
-function Buttons({ pending, label, danger, disabled, onCancel }: { pending: boolean; label: string; danger?: boolean; disabled?: boolean; onCancel: () => void }) {
-  return (
-    <>
-      <button type="button" class="btn btn-secondary" onClick={onCancel}>
-        {vc.cancel}
-      </button>
-      <button type="submit" form="c-op-form" class={danger ? 'btn btn-primary c-btn-danger' : 'btn btn-primary'} disabled={pending || disabled}>
-        {pending ? vc.working : label}
-      </button>
-    </>
-  );
 }
 
 function MoveDialog({ unit, onClose, onDone }: Props) {
@@ -71,7 +58,7 @@ function MoveDialog({ unit, onClose, onDone }: Props) {
     }
   }
   return (
-    <Dialog failures={s.failures} title={`${vc.ops.move}: ${unit.name}`} onClose={onClose} footer={<Buttons pending={s.pending} label={vc.ops.confirmMove} onCancel={onClose} />}>
+    <Dialog failures={s.failures} title={`${vc.ops.move}: ${unit.name}`} onClose={onClose} footer={<DialogButtons form="c-op-form" pending={s.pending} label={vc.ops.confirmMove} onCancel={onClose} />}>
       <form id="c-op-form" onSubmit={submit} noValidate>
         <FormError message={s.error} />
         <UnitPicker
@@ -121,7 +108,7 @@ function MergeDialog({ unit, onClose }: Props) {
     }
   }
   return (
-    <Dialog failures={s.failures} title={`${vc.ops.merge}: ${unit.name}`} onClose={onClose} footer={<Buttons pending={s.pending} danger label={vc.ops.confirmMerge} onCancel={onClose} />}>
+    <Dialog failures={s.failures} title={`${vc.ops.merge}: ${unit.name}`} onClose={onClose} footer={<DialogButtons form="c-op-form" pending={s.pending} danger label={vc.ops.confirmMerge} onCancel={onClose} />}>
       <form id="c-op-form" onSubmit={submit} noValidate>
         <FormError message={s.error} />
         <UnitPicker
@@ -171,7 +158,7 @@ function CloseDialog({ unit, onClose, onDone }: Props) {
       failures={s.failures}
       title={`${vc.ops.close}: ${unit.name}`}
       onClose={onClose}
-      footer={<Buttons pending={s.pending} danger disabled={blocked} label={vc.ops.confirmClose} onCancel={onClose} />}
+      footer={<DialogButtons form="c-op-form" pending={s.pending} danger disabled={blocked} label={vc.ops.confirmClose} onCancel={onClose} />}
     >
       <form id="c-op-form" onSubmit={submit} noValidate>
         <FormError message={s.error} />
@@ -210,7 +197,7 @@ function RenameDialog({ unit, onClose, onDone }: Props) {
     }
   }
   return (
-    <Dialog failures={s.failures} title={`${vc.ops.rename}: ${unit.name}`} onClose={onClose} footer={<Buttons pending={s.pending} label={vc.ops.confirmRename} onCancel={onClose} />}>
+    <Dialog failures={s.failures} title={`${vc.ops.rename}: ${unit.name}`} onClose={onClose} footer={<DialogButtons form="c-op-form" pending={s.pending} label={vc.ops.confirmRename} onCancel={onClose} />}>
       <form id="c-op-form" onSubmit={submit} noValidate>
         <FormError message={s.error} />
         <Field label={vc.ops.newName} name="name" value={name} onValue={setName} error={s.fields.name ?? (tried ? nameError : undefined)} autocomplete="off" />
@@ -252,7 +239,7 @@ function CreateDialog({ unit, onClose }: Props) {
     }
   }
   return (
-    <Dialog failures={s.failures} title={`${vc.ops.create}: ${unit.name}`} onClose={onClose} footer={<Buttons pending={s.pending} label={vc.ops.confirmCreate} onCancel={onClose} />}>
+    <Dialog failures={s.failures} title={`${vc.ops.create}: ${unit.name}`} onClose={onClose} footer={<DialogButtons form="c-op-form" pending={s.pending} label={vc.ops.confirmCreate} onCancel={onClose} />}>
       <form id="c-op-form" onSubmit={submit} noValidate>
         <FormError message={s.error} />
         <SelectField

@@ -20,23 +20,7 @@ import { Link } from '../../lib/router';
 import { useApi } from '../../lib/use-api';
 import { checkDate, todayIso, toInput } from './dates';
 import { EMPTY_MEMBER, MemberFields, bodyOf, type MemberValues } from './member-form';
-import {
-  Check,
-  Collapsible,
-  DateField,
-  Dialog,
-  MemberPicker,
-  MoreButton,
-  SelectField,
-  WillChange,
-  describeUnit,
-  holdsMembers,
-  importHref,
-  memberHref,
-  unitHref,
-  useDebounced,
-  useSubmit,
-} from './ui';
+import { Check, Collapsible, DateField, Dialog, DialogButtons, MemberPicker, MoreButton, SelectField, WillChange, describeUnit, holdsMembers, importHref, memberHref, unitHref, useDebounced, useSubmit } from './ui';
 
 const PAGE = 50;
 
@@ -260,16 +244,7 @@ function AddMemberDialog({ unit, onClose, onDone }: { unit: UnitDetail; onClose:
       failures={s.failures}
       title={vc.members.addTitle(unit.name)}
       onClose={onClose}
-      footer={
-        <>
-          <button type="button" class="btn btn-secondary" onClick={onClose}>
-            {vc.cancel}
-          </button>
-          <button type="submit" form="c-add-member" class="btn btn-primary" disabled={s.pending}>
-            {s.pending ? vc.working : vc.members.add}
-          </button>
-        </>
-      }
+      footer={<DialogButtons pending={s.pending} label={vc.members.add} form="c-add-member" onCancel={onClose} />}
     >
       <form id="c-add-member" onSubmit={submit} noValidate>
         <FormError message={s.error} />
@@ -368,16 +343,7 @@ function EndTermDialog({ unit, position, onClose, onDone }: { unit: UnitDetail; 
       failures={s.failures}
       title={vc.positions.endTitle}
       onClose={onClose}
-      footer={
-        <>
-          <button type="button" class="btn btn-secondary" onClick={onClose}>
-            {vc.cancel}
-          </button>
-          <button type="submit" form="c-end-term" class="btn btn-primary" disabled={s.pending}>
-            {s.pending ? vc.working : vc.positions.end}
-          </button>
-        </>
-      }
+      footer={<DialogButtons pending={s.pending} label={vc.positions.end} form="c-end-term" onCancel={onClose} />}
     >
       <form id="c-end-term" onSubmit={submit} noValidate>
         <FormError message={s.error} />
@@ -430,16 +396,7 @@ function AddPositionDialog({ unit, onClose, onDone }: { unit: UnitDetail; onClos
       failures={s.failures}
       title={`${vc.positions.addTitle}: ${unit.name}`}
       onClose={onClose}
-      footer={
-        <>
-          <button type="button" class="btn btn-secondary" onClick={onClose}>
-            {vc.cancel}
-          </button>
-          <button type="submit" form="c-add-position" class="btn btn-primary" disabled={s.pending}>
-            {s.pending ? vc.working : vc.positions.add}
-          </button>
-        </>
-      }
+      footer={<DialogButtons pending={s.pending} label={vc.positions.add} form="c-add-position" onCancel={onClose} />}
     >
       <form id="c-add-position" onSubmit={submit} noValidate>
         <FormError message={s.error} />
