@@ -4,11 +4,9 @@
 // else saved first" message.
 import type { ComponentChildren } from 'preact';
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
-import { ApiError } from '../../api/client';
 import type { Grant, Unit } from '../../api/types';
 import { Field, FormError } from '../../components/Field';
 import { Loading } from '../../components/Loading';
-import { vi } from '../../i18n/vi';
 import { vc } from '../../i18n/vi-committee';
 import { ITEM_STATES, dateTimeText, labelOf, unixText, ve, type ItemState } from '../../i18n/vi-editor';
 import { flash } from '../../lib/flash';
@@ -18,7 +16,7 @@ import { useApi } from '../../lib/use-api';
 import { editorApi, type DocRef, type ItemKind, type UnitRef, type Workflow } from './EditorApi';
 import { addAudience, parseSchedule, stepsFor } from './EditorForm';
 import { COMMITTEE_PATHS, committeePath } from './routes';
-import { Dialog, DialogButtons, FieldFrame, SelectField, UnitPicker, WillChange, useDebounced, useSubmit } from './ui';
+import { Dialog, DialogButtons, FieldFrame, SelectField, TypeaheadResults, UnitPicker, WillChange, useSubmit, useTypeahead } from './ui';
 
 // ---- addresses ----
 
@@ -238,32 +236,11 @@ export function DocPicker({
   excludeId?: number | null;
 }) {
   const [q, setQ] = useState('');
-  const query = useDebounced(q.trim(), 300);
-  const [results, setResults] = useState<DocRef[] | null>(null);
-  const [loading, setLoading] = useState(false);
-  const [failure, setFailure] = useState<string | null>(null);
-  useEffect(() => {
-    if (query.length < 2) {
-      setResults(null);
-      return;
-    }
-    const ctrl = new AbortController();
-    setLoading(true);
-    setFailure(null);
-    editorApi.searchDocuments(query, ctrl.signal).then(
-      (list) => {
-        if (ctrl.signal.aborted) return;
-        setResults(list.filter((d) => d.id !== excludeId));
-        setLoading(false);
-      },
-      (e: unknown) => {
-        if (ctrl.signal.aborted) return;
-        setFailure(e instanceof ApiError ? e.message : vi.errors.generic);
-        setLoading(false);
-      },
-    );
-    return () => ctrl.abort();
-  }, [query, excludeId]);
+  const found = useTypeahead(
+    q,
+    (query, signal) => editorApi.searchDocuments(query, signal).then((list) => list.filter((d) => d.id !== excludeId)),
+    [excludeId],
+  );
   return (
     <div class="c-picker">
       <Field
@@ -277,33 +254,22 @@ export function DocPicker({
         autocomplete="off"
         spellcheck={false}
       />
-      {loading && <Loading label={vc.tree.searching} />}
-      {failure && (
-        <p class="alert alert-error" role="alert">
-          {failure}
-        </p>
-      )}
-      {!loading && results && results.length === 0 && <p class="muted c-picker-empty">{vc.tree.noResults(query)}</p>}
-      {!loading && results && results.length > 0 && (
-        <ul class="c-picker-results" aria-label={vc.picker.results}>
-          {results.map((d) => (
-            <li key={d.id}>
-              <button
-                type="button"
-                class="c-option"
-                onClick={() => {
-                  onPick(d);
-                  setQ('');
-                  setResults(null);
-                }}
-              >
-                <span class="c-option-title">{d.number || ve.documents.noNumber}</span>
-                <span class="c-option-desc">{d.title}</span>
-              </button>
-            </li>
-          ))}
-        </ul>
-      )}
+      <TypeaheadResults found={found} emptyText={vc.tree.noResults(found.query)}>
+        {(d) => (
+          <button
+            type="button"
+            class="c-option"
+            onClick={() => {
+              onPick(d);
+              setQ('');
+              found.setResults(null);
+            }}
+          >
+            <span class="c-option-title">{d.number || ve.documents.noNumber}</span>
+            <span class="c-option-desc">{d.title}</span>
+          </button>
+        )}
+      </TypeaheadResults>
     </div>
   );
 }

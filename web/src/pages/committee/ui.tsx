@@ -490,6 +490,71 @@ export function Check({
 
 // ---- pickers ----
 
+// Searches as the person types: the typed text, trimmed and debounced, once it has two characters
+// or more, and while {active}; the search runs again when {deps} change.
+export function useTypeahead<T>(q: string, search: (q: string, signal: AbortSignal) => Promise<T[]>, deps: unknown[], active = true) {
+  const query = useDebounced(q.trim(), 300);
+  const [results, setResults] = useState<T[] | null>(null);
+  const [loading, setLoading] = useState(false);
+  const [failure, setFailure] = useState<string | null>(null);
+  useEffect(() => {
+    if (!active || query.length < 2) {
+      setResults(null);
+      setLoading(false);
+      return;
+    }
+    const ctrl = new AbortController();
+    setLoading(true);
+    setFailure(null);
+    search(query, ctrl.signal).then(
+      (list) => {
+        if (ctrl.signal.aborted) return;
+        setResults(list);
+        setLoading(false);
+      },
+      (e: unknown) => {
+        if (ctrl.signal.aborted) return;
+        setFailure(e instanceof ApiError ? e.message : vi.errors.generic);
+        setLoading(false);
+      },
+    );
+    return () => ctrl.abort();
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [query, active, ...deps]);
+  return { query, results, setResults, loading, failure };
+}
+
+// Under a search box: searching, the failure, "nothing found", or the results, one option each.
+export function TypeaheadResults<T extends { id: number }>({
+  found,
+  emptyText,
+  children,
+}: {
+  found: { results: T[] | null; loading: boolean; failure: string | null };
+  emptyText: string;
+  children: (r: T) => ComponentChildren;
+}) {
+  const { results, loading, failure } = found;
+  return (
+    <>
+      {loading && <Loading label={vc.tree.searching} />}
+      {failure && (
+        <p class="alert alert-error" role="alert">
+          {failure}
+        </p>
+      )}
+      {!loading && results && results.length === 0 && <p class="muted c-picker-empty">{emptyText}</p>}
+      {!loading && results && results.length > 0 && (
+        <ul class="c-picker-results" aria-label={vc.picker.results}>
+          {results.map((r) => (
+            <li key={r.id}>{children(r)}</li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}
+
 interface PickerProps<T> {
   label: string;
   value: T | null;
@@ -520,10 +585,7 @@ function Picker<T extends { id: number }>({
   emptyText: (q: string) => string;
 }) {
   const [q, setQ] = useState('');
-  const query = useDebounced(q.trim(), 300);
-  const [results, setResults] = useState<T[] | null>(null);
-  const [loading, setLoading] = useState(false);
-  const [failure, setFailure] = useState<string | null>(null);
+  const found = useTypeahead(q, search, [], !value);
   const inputRef = useRef<HTMLInputElement>(null);
   const changeRef = useRef<HTMLButtonElement>(null);
   const previous = useRef(value);
@@ -536,31 +598,6 @@ function Picker<T extends { id: number }>({
     if (value && !before) changeRef.current?.focus();
     else if (!value && before) inputRef.current?.focus();
   }, [value]);
-
-  useEffect(() => {
-    if (value || query.length < 2) {
-      setResults(null);
-      setLoading(false);
-      return;
-    }
-    const ctrl = new AbortController();
-    setLoading(true);
-    setFailure(null);
-    search(query, ctrl.signal).then(
-      (list) => {
-        if (ctrl.signal.aborted) return;
-        setResults(list);
-        setLoading(false);
-      },
-      (e: unknown) => {
-        if (ctrl.signal.aborted) return;
-        setFailure(e instanceof ApiError ? e.message : vi.errors.generic);
-        setLoading(false);
-      },
-    );
-    return () => ctrl.abort();
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [query, value]);
 
   if (value) {
     return (
@@ -594,28 +631,17 @@ function Picker<T extends { id: number }>({
         spellcheck={false}
         inputRef={inputRef}
       />
-      {loading && <Loading label={vc.tree.searching} />}
-      {failure && (
-        <p class="alert alert-error" role="alert">
-          {failure}
-        </p>
-      )}
-      {!loading && results && results.length === 0 && <p class="muted c-picker-empty">{emptyText(query)}</p>}
-      {!loading && results && results.length > 0 && (
-        <ul class="c-picker-results" aria-label={vc.picker.results}>
-          {results.map((r) => {
-            const why = reject?.(r) ?? null;
-            return (
-              <li key={r.id}>
-                <button type="button" class="c-option" disabled={!!why} onClick={() => onChange(r)}>
-                  <span class="c-option-title">{title(r)}</span>
-                  <span class="c-option-desc">{why ?? describe(r)}</span>
-                </button>
-              </li>
-            );
-          })}
-        </ul>
-      )}
+      <TypeaheadResults found={found} emptyText={emptyText(found.query)}>
+        {(r) => {
+          const why = reject?.(r) ?? null;
+          return (
+            <button type="button" class="c-option" disabled={!!why} onClick={() => onChange(r)}>
+              <span class="c-option-title">{title(r)}</span>
+              <span class="c-option-desc">{why ?? describe(r)}</span>
+            </button>
+          );
+        }}
+      </TypeaheadResults>
     </div>
   );
 }

@@ -12,7 +12,8 @@ import { Link } from '../../lib/router';
 import { useApi } from '../../lib/use-api';
 import { PATHS } from '../../paths';
 import type { RouteProps } from '../../routes';
-import { activeCount, clearHref, documentFilters, hrefWith } from './filters';
+import { activeCount, documentFilters, hrefWith } from './filters';
+import { FiltersPanel } from './FiltersPanel';
 import { ChipGroup, DocumentCard, ErrorBox, MoreButton, SearchBox, usePaged } from './parts';
 import { NewsCard } from '../news/NewsFeed';
 import type { DocumentKind, DocumentLevel, DocumentSummary, Facet, NewsSummary } from './types';
@@ -73,13 +74,8 @@ function OfflineFallback() {
 function Filters({ query, facets }: { query: URLSearchParams; facets: { kinds: Facet[]; levels: Facet[]; topics: Facet[]; years: Facet[] } }) {
   const path = PATHS.documents;
   const n = activeCount(documentFilters(query));
-  const wide = typeof matchMedia !== 'undefined' && matchMedia('(min-width: 60rem)').matches;
   return (
-    <details class="filters" open={wide || n > 0}>
-      <summary>
-        {vl.library.filters}
-        {n > 0 ? ` (${n})` : ''}
-      </summary>
+    <FiltersPanel path={path} query={query} count={n} keys={FILTER_KEYS}>
       <ChipGroup
         title={vl.library.facetKind}
         facets={facets.kinds}
@@ -98,14 +94,7 @@ function Filters({ query, facets }: { query: URLSearchParams; facets: { kinds: F
       />
       <ChipGroup title={vl.library.facetTopic} facets={facets.topics} param="topic" path={path} query={query} />
       <ChipGroup title={vl.library.facetYear} facets={facets.years} param="year" path={path} query={query} />
-      {n > 0 && (
-        <p>
-          <Link class="btn btn-link" href={clearHref(path, query, FILTER_KEYS)}>
-            {vl.library.clearFilters}
-          </Link>
-        </p>
-      )}
-    </details>
+    </FiltersPanel>
   );
 }
 

@@ -8,7 +8,8 @@ import { Link } from '../../lib/router';
 import { documentHref, newsHref, PATHS } from '../../paths';
 import type { RouteProps } from '../../routes';
 import { useEffect, useRef } from 'preact/hooks';
-import { activeCount, clearHref, searchFilters } from './filters';
+import { activeCount, searchFilters } from './filters';
+import { FiltersPanel } from './FiltersPanel';
 import { ChipGroup, ErrorBox, MoreButton, SearchBox, Snippet, usePaged } from './parts';
 import type { DocumentKind, DocumentLevel, Facet, LegalStatus, SearchResponse, SearchResult } from './types';
 
@@ -44,29 +45,17 @@ function ResultItem({ r }: { r: SearchResult }) {
 function SearchFacets({ query, facets }: { query: URLSearchParams; facets: SearchResponse['facets'] }) {
   const path = PATHS.documentSearch;
   const n = activeCount(searchFilters(query));
-  const wide = typeof matchMedia !== 'undefined' && matchMedia('(min-width: 60rem)').matches;
   const group = (title: string, list: Facet[], param: string, labelOf?: (f: Facet) => string) => (
     <ChipGroup title={title} facets={list} param={param} path={path} query={query} {...(labelOf ? { labelOf } : {})} />
   );
   return (
-    <details class="filters" open={wide || n > 0}>
-      <summary>
-        {vl.library.filters}
-        {n > 0 ? ` (${n})` : ''}
-      </summary>
+    <FiltersPanel path={path} query={query} count={n} keys={FILTER_KEYS}>
       {group(vl.library.facetKind, facets.kind, 'kind', (f) => KIND_LABELS[f.value as DocumentKind] ?? f.label)}
       {group(vl.library.facetLevel, facets.level, 'level', (f) => LEVEL_LABELS[f.value as DocumentLevel] ?? f.label)}
       {group(vl.library.facetYear, facets.year, 'year')}
       {group(vl.library.facetStatus, facets.status, 'status', (f) => STATUS_LABELS[f.value as LegalStatus] ?? f.label)}
       {group(vl.library.facetUnit, facets.unit, 'unit')}
-      {n > 0 && (
-        <p>
-          <Link class="btn btn-link" href={clearHref(path, query, FILTER_KEYS)}>
-            {vl.library.clearFilters}
-          </Link>
-        </p>
-      )}
-    </details>
+    </FiltersPanel>
   );
 }
 
