@@ -3,7 +3,7 @@
 // in it, attachments with text extraction, the workflow (submit, publish now or later, withdraw,
 // return), required reading and the version history. /committee/documents/new creates a draft;
 // the first save moves to /committee/documents/{id}.
-import { useMemo, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { Field, FormError } from '../../components/Field';
 import { DOCUMENT_KINDS, DOCUMENT_LEVELS, LEGAL_STATUSES, RELATIONS, labelOf, ve, type RelationKind } from '../../i18n/vi-editor';
 import { flash } from '../../lib/flash';
@@ -19,14 +19,11 @@ import {
   documentFormOf,
   emptyDocumentForm,
   rebaseForm,
-  sameForm,
   validateDocument,
   type DocumentForm,
 } from './EditorForm';
 import {
-  AudienceField,
   DocPicker,
-  OwnerField,
   Section,
   TextArea,
   VersionHistory,
@@ -35,10 +32,8 @@ import {
   documentHref,
   keepEnterInSearch,
   readingHref,
-  useLeaveGuard,
-  useOwnerChoices,
 } from './EditorUi';
-import { EditorAlerts, EditorLead, EditorLoader, SaveBar, useEditorSave, useOwnerLabel } from './EditorWorkflow';
+import { AudienceFieldset, EditorAlerts, EditorLead, EditorLoader, SaveBar, useEditorForm, useEditorSave } from './EditorWorkflow';
 import { RequireDialog, useMayRequire } from './ReadingStatsRequire';
 import { COMMITTEE_PATHS } from './routes';
 import { DateField, Frame, OtherErrors, SelectField } from './ui';
@@ -182,24 +177,13 @@ function RelationsField({
 }
 
 function Editor({ initial, onReplace }: { initial: DocumentDetail | null; onReplace?: () => void }) {
-  const owners = useOwnerChoices();
-  const [doc, setDoc] = useState<DocumentDetail | null>(initial);
-  const start = useMemo(() => (initial ? documentFormOf(initial) : emptyDocumentForm(owners[0]?.id ?? null)), [initial]);
-  const [form, setFormState] = useState<DocumentForm>(start);
-  const [baseline, setBaseline] = useState<DocumentForm>(start);
+  const editor = useEditorForm(initial, documentFormOf, emptyDocumentForm);
+  const { item: doc, setItem: setDoc, form, setForm, baseline, setBaseline, set, dirty, canEdit, ownerLabel, show } = editor;
   const { errors, failure, saving, conflict, formRef, invalid, run } = useEditorSave();
   const [notice, setNotice] = useState<string | null>(null);
   const [requireOpen, setRequireOpen] = useState(false);
   const mayRequire = useMayRequire();
 
-  const setForm = (f: (prev: DocumentForm) => DocumentForm) => setFormState(f);
-  const set = <K extends keyof DocumentForm>(key: K) => (value: DocumentForm[K]) => setFormState((f) => ({ ...f, [key]: value }));
-
-  const dirty = !sameForm(form, baseline);
-  const canEdit = doc ? doc.can_edit : true;
-  useLeaveGuard(dirty && canEdit);
-
-  const ownerLabel = useOwnerLabel(owners, form.owner_unit_id);
 
   // Saves; true when saved. Used by the save button and before a workflow step.
   async function save(): Promise<boolean> {
@@ -214,10 +198,7 @@ function Editor({ initial, onReplace }: { initial: DocumentDetail | null; onRepl
         return true;
       }
       const saved = await editorApi.updateDocument(doc.id, { ...checked.input, version: doc.version });
-      const next = documentFormOf(saved);
-      setDoc(saved);
-      setFormState(next);
-      setBaseline(next);
+      show(saved, documentFormOf(saved));
       setNotice(null);
       flash(ve.common.saved, 'success');
       return true;
@@ -232,7 +213,7 @@ function Editor({ initial, onReplace }: { initial: DocumentDetail | null; onRepl
       const serverForm = documentFormOf(fresh);
       const bodyChanged = fresh.body !== doc.body;
       setDoc(fresh);
-      setFormState((mine) => rebaseForm(baseline, mine, serverForm));
+      setForm((mine) => rebaseForm(baseline, mine, serverForm));
       setBaseline(serverForm);
       if (bodyChanged) setNotice(form.body !== baseline.body ? ve.attach.bodyFilledDirty : ve.attach.bodyFilled);
     } catch {
@@ -242,10 +223,7 @@ function Editor({ initial, onReplace }: { initial: DocumentDetail | null; onRepl
 
   function afterStep(updated: DocumentDetail) {
     // The workflow answers with the document; keep what is on screen in step with it.
-    const next = documentFormOf(updated);
-    setDoc(updated);
-    setFormState(next);
-    setBaseline(next);
+    show(updated, documentFormOf(updated));
   }
 
   const title = doc ? form.title || doc.title : t.newTitle;
@@ -318,17 +296,7 @@ function Editor({ initial, onReplace }: { initial: DocumentDetail | null; onRepl
           <TopicsField topics={form.topics} onChange={set('topics')} />
         </fieldset>
 
-        <fieldset class="card e-fieldset-card" disabled={!canEdit}>
-          <legend>{ve.common.audience}</legend>
-          <OwnerField
-            value={form.owner_unit_id}
-            locked={!!doc}
-            knownName={ownerLabel}
-            onChange={(id) => set('owner_unit_id')(id)}
-            error={errors.owner_unit_id}
-          />
-          <AudienceField audience={form.audience} onChange={set('audience')} ownerName={ownerLabel} error={errors.audience_unit_ids} />
-        </fieldset>
+        <AudienceFieldset editor={editor} errors={errors} />
 
         <div class="e-body-grid">
           <div class="card e-body-card">

@@ -2,15 +2,15 @@
 // again after "someone else saved first"), the save state with its version-conflict handling, the
 // owner's name, the lead under the title, the alerts above the form and the save bar.
 import type { ComponentType } from 'preact';
-import { useRef, useState } from 'preact/hooks';
+import { useMemo, useRef, useState } from 'preact/hooks';
 import { ApiError, api } from '../../api/client';
 import { ApiState } from '../../components/ApiState';
 import { vi } from '../../i18n/vi';
 import { ve } from '../../i18n/vi-editor';
 import { useApi } from '../../lib/use-api';
 import type { UnitRef } from './EditorApi';
-import type { Errors } from './EditorForm';
-import { ConflictAlert, StateBadge } from './EditorUi';
+import { sameForm, type Errors } from './EditorForm';
+import { AudienceField, ConflictAlert, OwnerField, StateBadge, useLeaveGuard, useOwnerChoices } from './EditorUi';
 import { useFocusOnError } from './ui';
 
 interface Item {
@@ -41,6 +41,58 @@ export function EditorLoader<T>({
     <ApiState result={result}>
       {(d) => (d ? <Editor key={d.round} initial={d.item} onReplace={() => setRound((r) => r + 1)} /> : null)}
     </ApiState>
+  );
+}
+
+interface OwnedForm {
+  owner_unit_id: number | null;
+  audience: UnitRef[];
+}
+
+// An editor's item and form: the form as last saved (baseline) to tell unsaved changes, whether
+// the person may edit, a warning before leaving with unsaved changes, and the owner's name.
+export function useEditorForm<I extends { can_edit: boolean }, F extends OwnedForm>(
+  initial: I | null,
+  formOf: (item: I) => F,
+  emptyForm: (ownerUnitId: number | null) => F,
+) {
+  const owners = useOwnerChoices();
+  const [item, setItem] = useState<I | null>(initial);
+  const start = useMemo(() => (initial ? formOf(initial) : emptyForm(owners[0]?.id ?? null)), [initial]);
+  const [form, setForm] = useState<F>(start);
+  const [baseline, setBaseline] = useState<F>(start);
+  const set =
+    <K extends keyof F>(key: K) =>
+    (value: F[K]) =>
+      setForm((f) => ({ ...f, [key]: value }));
+  const dirty = !sameForm(form, baseline);
+  const canEdit = item ? item.can_edit : true;
+  useLeaveGuard(dirty && canEdit);
+  const ownerLabel = useOwnerLabel(owners, form.owner_unit_id);
+  // The server's answer (after a save or a workflow step) is what is on screen and saved.
+  function show(next: I, nextForm: F) {
+    setItem(next);
+    setForm(nextForm);
+    setBaseline(nextForm);
+  }
+  return { item, setItem, form, setForm, baseline, setBaseline, set, dirty, canEdit, ownerLabel, show };
+}
+
+// Who may read the item: the owner unit (fixed once saved) and the audience.
+export function AudienceFieldset<F extends OwnedForm>({
+  editor,
+  errors,
+}: {
+  editor: { item: unknown; form: F; set: <K extends keyof F>(key: K) => (value: F[K]) => void; canEdit: boolean; ownerLabel: string };
+  errors: Errors;
+}) {
+  const { item, form, set, canEdit, ownerLabel } = editor;
+  return (
+    <fieldset class="card e-fieldset-card" disabled={!canEdit}>
+      <legend>{ve.common.audience}</legend>
+      <OwnerField value={form.owner_unit_id} locked={!!item} knownName={ownerLabel} onChange={(id) => set('owner_unit_id')(id as F['owner_unit_id'])} error={errors.owner_unit_id} />
+      <AudienceField audience={form.audience} onChange={(a) => set('audience')(a as F['audience'])} ownerName={ownerLabel} error={errors.audience_unit_ids} />
+    </fieldset>
   );
 }
 

@@ -10,10 +10,8 @@ import { flash } from '../../lib/flash';
 import { Link, navigate } from '../../lib/router';
 import type { RouteProps } from '../../routes';
 import { editorApi, type NewsDetail } from './EditorApi';
-import { emptyNewsForm, newsFormOf, sameForm, validateNews, type NewsForm } from './EditorForm';
+import { emptyNewsForm, newsFormOf, validateNews, type NewsForm } from './EditorForm';
 import {
-  AudienceField,
-  OwnerField,
   Section,
   TextArea,
   VersionHistory,
@@ -21,10 +19,8 @@ import {
   audienceSentence,
   keepEnterInSearch,
   newsHref,
-  useLeaveGuard,
-  useOwnerChoices,
 } from './EditorUi';
-import { EditorAlerts, EditorLead, EditorLoader, SaveBar, useEditorSave, useOwnerLabel } from './EditorWorkflow';
+import { AudienceFieldset, EditorAlerts, EditorLead, EditorLoader, SaveBar, useEditorForm, useEditorSave } from './EditorWorkflow';
 import { UploadAborted, checkCover, uploadCover } from './EditorUpload';
 import { parseInline, parseMarkdown, type Block, type Inline } from './NewsEditorMarkdown';
 import { COMMITTEE_PATHS } from './routes';
@@ -144,19 +140,10 @@ function Cover({ news, onChanged }: { news: NewsDetail; onChanged: () => void })
 }
 
 function Editor({ initial, onReplace }: { initial: NewsDetail | null; onReplace?: () => void }) {
-  const owners = useOwnerChoices();
-  const [news, setNews] = useState<NewsDetail | null>(initial);
-  const start = useMemo(() => (initial ? newsFormOf(initial) : emptyNewsForm(owners[0]?.id ?? null)), [initial]);
-  const [form, setForm] = useState<NewsForm>(start);
-  const [baseline, setBaseline] = useState<NewsForm>(start);
+  const editor = useEditorForm(initial, newsFormOf, emptyNewsForm);
+  const { item: news, setItem: setNews, form, setBaseline, set, canEdit, dirty, ownerLabel, show } = editor;
   const { errors, failure, saving, conflict, formRef, invalid, run } = useEditorSave();
   const [tab, setTab] = useState<'write' | 'preview'>('write');
-  const set = <K extends keyof NewsForm>(key: K) => (value: NewsForm[K]) => setForm((f) => ({ ...f, [key]: value }));
-  const dirty = !sameForm(form, baseline);
-  const canEdit = news ? news.can_edit : true;
-  useLeaveGuard(dirty && canEdit);
-
-  const ownerLabel = useOwnerLabel(owners, form.owner_unit_id);
 
   async function save(): Promise<boolean> {
     const checked = validateNews(form);
@@ -175,9 +162,7 @@ function Editor({ initial, onReplace }: { initial: NewsDetail | null; onReplace?
       const saved = await editorApi.updateNews(news.id, { ...checked.input, version: news.version });
       // The answer may leave out the Markdown source; keep what was sent.
       const next = { ...newsFormOf(saved), body: saved.body ?? checked.input.body ?? '' };
-      setNews({ ...saved, body: next.body });
-      setForm(next);
-      setBaseline(next);
+      show({ ...saved, body: next.body }, next);
       flash(ve.common.saved, 'success');
       return true;
     });
@@ -196,9 +181,7 @@ function Editor({ initial, onReplace }: { initial: NewsDetail | null; onReplace?
 
   function afterStep(updated: NewsDetail) {
     const next = { ...newsFormOf(updated), body: updated.body ?? form.body };
-    setNews({ ...updated, body: next.body });
-    setForm(next);
-    setBaseline(next);
+    show({ ...updated, body: next.body }, next);
   }
 
   return (
@@ -261,11 +244,7 @@ function Editor({ initial, onReplace }: { initial: NewsDetail | null; onReplace?
           </TabPanel>
         </div>
 
-        <fieldset class="card e-fieldset-card" disabled={!canEdit}>
-          <legend>{ve.common.audience}</legend>
-          <OwnerField value={form.owner_unit_id} locked={!!news} knownName={ownerLabel} onChange={(id) => set('owner_unit_id')(id)} error={errors.owner_unit_id} />
-          <AudienceField audience={form.audience} onChange={set('audience')} ownerName={ownerLabel} error={errors.audience_unit_ids} />
-        </fieldset>
+        <AudienceFieldset editor={editor} errors={errors} />
 
         {canEdit && <SaveBar dirty={dirty} saved={!!news} saving={saving} />}
       </form>
