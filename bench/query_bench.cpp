@@ -32,6 +32,7 @@
 #include <string>
 #include <vector>
 
+#include "bench_util.h"
 #include "db/database.h"
 #include "store/members_store.h"
 #include "store/units_store.h"
@@ -60,21 +61,14 @@ Args parse(int argc, char** argv) {
   Args a;
   for (int i = 1; i < argc; ++i) {
     std::string k = argv[i];
-    auto value = [&]() -> std::string {
-      if (i + 1 >= argc) usage(2);
-      return argv[++i];
-    };
+    auto value = [&] { return bench::flag_value(argc, argv, i, usage); };
     if (k == "--db") a.db = value();
     else if (k == "--runs") a.runs = std::max(1, std::atoi(value().c_str()));
     else if (k == "--warmup") a.warmup = std::max(0, std::atoi(value().c_str()));
     else if (k == "--unit") a.unit_code = value();
     else if (k == "--cell") a.cell = std::atoll(value().c_str());
-    else if (k == "--only") {
-      a.only.clear();
-      std::stringstream ss(value());
-      for (std::string item; std::getline(ss, item, ',');)
-        if (!item.empty()) a.only.insert(item);
-    } else if (k == "--help" || k == "-h") usage(0);
+    else if (k == "--only") a.only = bench::comma_set(value());
+    else if (k == "--help" || k == "-h") usage(0);
     else usage(2);
   }
   if (a.db.empty()) usage(2);
@@ -86,32 +80,7 @@ Args parse(int argc, char** argv) {
   return a;
 }
 
-struct Stats {
-  double median = 0, p95 = 0;
-};
-
-// Nearest-rank percentiles over the sorted samples.
-Stats stats(std::vector<double> ms) {
-  std::sort(ms.begin(), ms.end());
-  auto rank = [&](double q) {
-    auto idx = static_cast<std::size_t>(std::ceil(q * static_cast<double>(ms.size())));
-    return ms[std::min(ms.size() - 1, idx == 0 ? 0 : idx - 1)];
-  };
-  return {rank(0.5), rank(0.95)};
-}
-
-// Runs `once` warmup + runs times; returns the timed samples in milliseconds.
-std::vector<double> time_runs(const Args& a, const std::function<void()>& once) {
-  for (int i = 0; i < a.warmup; ++i) once();
-  std::vector<double> ms;
-  ms.reserve(static_cast<std::size_t>(a.runs));
-  for (int i = 0; i < a.runs; ++i) {
-    auto t0 = std::chrono::steady_clock::now();
-    once();
-    ms.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count());
-  }
-  return ms;
-}
+using bench::Stats;
 
 void print(const std::string& name, const std::string& detail, int runs, const Stats& s) {
   std::printf("%s\t%s runs=%d\tmedian_ms=%.3f\tp95_ms=%.3f\n", name.c_str(), detail.c_str(), runs, s.median, s.p95);
@@ -136,11 +105,13 @@ int run(const Args& a) {
 
   if (a.only.count("subtree_counts")) {
     store::MemberCounts counts;
-    auto ms = time_runs(a, [&] { database->read([&](db::Connection& c) { counts = store::subtree_counts(c, root->path); }); });
+    auto ms = bench::time_runs(a.warmup, a.runs, [&] {
+      database->read([&](db::Connection& c) { counts = store::subtree_counts(c, root->path); });
+    });
     print("subtree_counts",
           "unit=" + root->code + " units=" + std::to_string(counts.units) +
               " members=" + std::to_string(counts.official + counts.probationary),
-          a.runs, stats(ms));
+          a.runs, bench::stats_of(ms));
   }
 
   if (a.only.count("list_members")) {
@@ -163,9 +134,11 @@ int run(const Args& a) {
     q.unit_id = cell;
     q.limit = 50;
     std::size_t rows = 0;
-    auto ms = time_runs(a, [&] { database->read([&](db::Connection& c) { rows = store::list_members(c, q).size(); }); });
+    auto ms = bench::time_runs(a.warmup, a.runs, [&] {
+      database->read([&](db::Connection& c) { rows = store::list_members(c, q).size(); });
+    });
     print("list_members", "cell=" + std::to_string(cell) + " rows=" + std::to_string(rows) + " limit=50", a.runs,
-          stats(ms));
+          bench::stats_of(ms));
   }
 
   if (a.only.count("unit_counts")) {
@@ -175,7 +148,7 @@ int run(const Args& a) {
     const std::string upper = store::subtree_upper(root->path);
     std::size_t rows = 0;
     std::int64_t total = 0;
-    auto ms = time_runs(a, [&] {
+    auto ms = bench::time_runs(a.warmup, a.runs, [&] {
       database->read([&](db::Connection& c) {
         auto r = c.query(
             "SELECT u.id, COALESCE(mc.official, 0) + COALESCE(mc.probationary, 0) FROM units u "
@@ -187,7 +160,7 @@ int run(const Args& a) {
       });
     });
     print("unit_counts", "unit=" + root->code + " units=" + std::to_string(rows) + " members=" + std::to_string(total),
-          a.runs, stats(ms));
+          a.runs, bench::stats_of(ms));
   }
   return 0;
 }
@@ -195,10 +168,5 @@ int run(const Args& a) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  try {
-    return run(parse(argc, argv));
-  } catch (const std::exception& e) {
-    std::fprintf(stderr, "sotay_query_bench: %s\n", e.what());
-    return 1;
-  }
+  return sotay::bench::run_main("sotay_query_bench", [&] { return run(parse(argc, argv)); });
 }

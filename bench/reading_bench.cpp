@@ -30,6 +30,7 @@
 #include <string>
 #include <vector>
 
+#include "bench_util.h"
 #include "db/database.h"
 #include "domain/reading.h"
 #include "store/library_fixtures_store.h"
@@ -58,10 +59,7 @@ Args parse(int argc, char** argv) {
   Args a;
   for (int i = 1; i < argc; ++i) {
     std::string k = argv[i];
-    auto value = [&]() -> std::string {
-      if (i + 1 >= argc) usage(2);
-      return argv[++i];
-    };
+    auto value = [&] { return bench::flag_value(argc, argv, i, usage); };
     if (k == "--db")
       a.db = value();
     else if (k == "--runs")
@@ -70,12 +68,9 @@ Args parse(int argc, char** argv) {
       a.warmup = std::max(0, std::atoi(value().c_str()));
     else if (k == "--batches")
       a.batches = std::max(1, std::atoi(value().c_str()));
-    else if (k == "--only") {
-      a.only.clear();
-      std::stringstream ss(value());
-      for (std::string item; std::getline(ss, item, ',');)
-        if (!item.empty()) a.only.insert(item);
-    } else if (k == "--help" || k == "-h")
+    else if (k == "--only")
+      a.only = bench::comma_set(value());
+    else if (k == "--help" || k == "-h")
       usage(0);
     else
       usage(2);
@@ -84,26 +79,11 @@ Args parse(int argc, char** argv) {
   return a;
 }
 
-struct Stats {
-  double median = 0, p95 = 0;
-};
-Stats stats_of(std::vector<double> ms) {
-  std::sort(ms.begin(), ms.end());
-  auto rank = [&](double q) {
-    auto idx = static_cast<std::size_t>(std::ceil(q * static_cast<double>(ms.size())));
-    return ms[std::min(ms.size() - 1, idx == 0 ? 0 : idx - 1)];
-  };
-  return {rank(0.5), rank(0.95)};
-}
-// CPU time of this process (the whole query on SQLite; only the client's share on PostgreSQL).
-double cpu_ms() {
-  timespec ts{};
-  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
-  return static_cast<double>(ts.tv_sec) * 1000.0 + static_cast<double>(ts.tv_nsec) / 1e6;
-}
-double ms_since(std::chrono::steady_clock::time_point t0) {
-  return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
-}
+using bench::cpu_ms;
+using bench::ms_since;
+using bench::Stats;
+using bench::stats_of;
+
 void print(const std::string& name, const std::string& detail, const Stats& s, const std::string& extra = "") {
   std::printf("%s\t%s\tmedian_ms=%.3f\tp95_ms=%.3f%s\n", name.c_str(), detail.c_str(), s.median, s.p95,
               extra.empty() ? "" : ("\t" + extra).c_str());
@@ -334,10 +314,5 @@ int run(const Args& a) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  try {
-    return run(parse(argc, argv));
-  } catch (const std::exception& e) {
-    std::fprintf(stderr, "sotay_reading_bench: %s\n", e.what());
-    return 1;
-  }
+  return sotay::bench::run_main("sotay_reading_bench", [&] { return run(parse(argc, argv)); });
 }

@@ -50,6 +50,7 @@
 #include <thread>
 #include <vector>
 
+#include "bench_util.h"
 #include "db/database.h"
 #include "db/migrations.h"
 #include "domain/actor.h"
@@ -59,6 +60,7 @@
 #include "domain/org_tree.h"
 #include "store/documents_store.h"
 #include "store/search_store.h"
+#include "testing/actors.h"
 #include "testing/corpus.h"
 #include "testing/ranking_eval.h"
 
@@ -93,10 +95,7 @@ Args parse(int argc, char** argv) {
   Args a;
   for (int i = 1; i < argc; ++i) {
     std::string k = argv[i];
-    auto value = [&]() -> std::string {
-      if (i + 1 >= argc) usage(2);
-      return argv[++i];
-    };
+    auto value = [&] { return bench::flag_value(argc, argv, i, usage); };
     if (k == "--db") a.db = value();
     else if (k == "--ranking-db") a.ranking_db = value();
     else if (k == "--documents") a.documents = std::max(0, std::atoi(value().c_str()));
@@ -107,12 +106,8 @@ Args parse(int argc, char** argv) {
     else if (k == "--questions") a.questions = fs::path(value());
     else if (k == "--query") a.custom_queries.push_back(value());
     else if (k == "--seed") a.seed = static_cast<unsigned>(std::strtoul(value().c_str(), nullptr, 10));
-    else if (k == "--only") {
-      a.only.clear();
-      std::stringstream ss(value());
-      for (std::string item; std::getline(ss, item, ',');)
-        if (!item.empty()) a.only.insert(item);
-    } else if (k == "--help" || k == "-h") usage(0);
+    else if (k == "--only") a.only = bench::comma_set(value());
+    else if (k == "--help" || k == "-h") usage(0);
     else usage(2);
   }
   if (a.db.empty()) usage(2);
@@ -124,28 +119,11 @@ Args parse(int argc, char** argv) {
   return a;
 }
 
-double since_ms(Clock::time_point t0) { return std::chrono::duration<double, std::milli>(Clock::now() - t0).count(); }
+using bench::ms_since;
+using bench::percentile;
 
-// Nearest-rank percentile of sorted samples.
-double pct(const std::vector<double>& sorted, double q) {
-  if (sorted.empty()) return 0;
-  auto idx = static_cast<std::size_t>(std::ceil(q * static_cast<double>(sorted.size())));
-  return sorted[std::min(sorted.size() - 1, idx == 0 ? 0 : idx - 1)];
-}
-
-Actor admin() {
-  Actor a;
-  a.grants.push_back({Role::admin, std::nullopt, ""});
-  return a;
-}
-
-Actor member_of(const org::UnitRow& u) {
-  Actor a;
-  a.member_id = 1;
-  a.member_unit_id = u.id;
-  a.member_unit_path = u.path;
-  return a;
-}
+using testing::admin;
+using testing::member_of;
 
 // ---- the library ------------------------------------------------------------------------------
 
@@ -408,20 +386,20 @@ void load(db::Database& db, const Args& a, const Units& u, const fs::path& corpu
       auto in = make_document(sources, static_cast<int>(i), a.seed, u);
       auto t = Clock::now();
       auto id = documents::create(db, actor, std::move(in));
-      create_ms += since_ms(t);
+      create_ms += ms_since(t);
       t = Clock::now();
       documents::publish(db, actor, id, std::nullopt);
-      publish_ms += since_ms(t);
+      publish_ms += ms_since(t);
       ++added;
       if (std::chrono::duration<double>(Clock::now() - last).count() >= 30 || i + 1 == a.documents) {
         last = Clock::now();
-        const double s = since_ms(t0) / 1000;
+        const double s = ms_since(t0) / 1000;
         std::fprintf(stderr, "search bench: %lld/%d documents, %.0f s, %.1f documents/s\n",
                      static_cast<long long>(i + 1), a.documents, s, static_cast<double>(added) / s);
       }
     }
   }
-  const double s = since_ms(t0) / 1000;
+  const double s = ms_since(t0) / 1000;
   const auto stats = db.read_value([](db::Connection& c) { return store::search_term_stats(c, {}); });
   std::printf("load\tdocuments=%lld added=%lld seconds=%.1f docs_per_s=%.1f create_s=%.1f publish_s=%.1f entries=%lld\n",
               static_cast<long long>(before + added), static_cast<long long>(added), s,
@@ -486,7 +464,7 @@ void latency(db::Database& db, const Args& a, const std::vector<Query>& table, c
     const auto qi = static_cast<std::size_t>(i) % table.size();
     const auto t0 = Clock::now();
     auto res = run_query(db, actor, table[qi].text);
-    const double ms = since_ms(t0);
+    const double ms = ms_since(t0);
     all.push_back(ms);
     by_group[table[qi].group].push_back(ms);
     by_query[qi].push_back({ms, res.total});
@@ -496,12 +474,12 @@ void latency(db::Database& db, const Args& a, const std::vector<Query>& table, c
   double sum = 0;
   for (double v : all) sum += v;
   std::printf("latency\tactor=%s queries=%d distinct=%zu p50_ms=%.2f p95_ms=%.2f p99_ms=%.2f max_ms=%.2f mean_ms=%.2f empty=%d\n",
-              who.c_str(), a.queries, table.size(), pct(all, 0.5), pct(all, 0.95), pct(all, 0.99), all.back(),
-              sum / static_cast<double>(all.size()), empty);
+              who.c_str(), a.queries, table.size(), percentile(all, 0.5), percentile(all, 0.95),
+              percentile(all, 0.99), all.back(), sum / static_cast<double>(all.size()), empty);
   for (auto& [g, v] : by_group) {
     std::sort(v.begin(), v.end());
     std::printf("latency_group\tactor=%s group=%s queries=%zu p50_ms=%.2f p95_ms=%.2f p99_ms=%.2f\n", who.c_str(),
-                g.c_str(), v.size(), pct(v, 0.5), pct(v, 0.95), pct(v, 0.99));
+                g.c_str(), v.size(), percentile(v, 0.5), percentile(v, 0.95), percentile(v, 0.99));
   }
   // The five slowest queries by median: where to look first.
   std::vector<std::pair<double, std::size_t>> medians;
@@ -509,7 +487,7 @@ void latency(db::Database& db, const Args& a, const std::vector<Query>& table, c
     std::vector<double> ms;
     for (const auto& s : v) ms.push_back(s.ms);
     std::sort(ms.begin(), ms.end());
-    medians.push_back({pct(ms, 0.5), qi});
+    medians.push_back({percentile(ms, 0.5), qi});
   }
   std::sort(medians.rbegin(), medians.rend());
   for (std::size_t i = 0; i < std::min<std::size_t>(5, medians.size()); ++i)
@@ -540,7 +518,7 @@ void throughput(db::Database& db, const Args& a, const std::vector<Query>& table
       }
     });
   for (auto& th : threads) th.join();
-  const double s = since_ms(t0) / 1000;
+  const double s = ms_since(t0) / 1000;
   if (failed) throw std::runtime_error("a throughput thread failed");
   std::printf("throughput\tactor=%s threads=%d seconds=%.1f queries=%lld qps=%.1f\n", who.c_str(), a.threads, s,
               static_cast<long long>(done.load()), static_cast<double>(done.load()) / s);
@@ -604,10 +582,5 @@ int run(const Args& a) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  try {
-    return run(parse(argc, argv));
-  } catch (const std::exception& e) {
-    std::fprintf(stderr, "sotay_search_bench: %s\n", e.what());
-    return 1;
-  }
+  return sotay::bench::run_main("sotay_search_bench", [&] { return run(parse(argc, argv)); });
 }

@@ -32,16 +32,7 @@ class ApiTest : public ::testing::Test {
   }
   static std::int64_t unit(const std::string& code) { return org::find_by_code(*db_, code).value().id; }
   static std::string units(const std::string& code) { return "/api/v1/units/" + std::to_string(unit(code)); }
-  Client signed_in(const std::string& login) {
-    Client c(server_->port());
-    auto r = c.sign_in(login, kPassword);
-    EXPECT_EQ(r.status, 200) << r.body;
-    return c;
-  }
-  static std::string error_code(const HttpResult& r) {
-    auto j = r.json();
-    return j.is_object() && j.contains("error") ? j["error"].value("code", "") : "";
-  }
+  Client signed_in(const std::string& login) { return testing::signed_in(server_->port(), login); }
 
   static std::string* url_;
   static db::Database* db_;

@@ -129,12 +129,7 @@ class AttachmentsApiTest : public ::testing::Test {
     fs::remove_all(*files_, ec);
     delete files_;
   }
-  Client signed_in(const std::string& login) {
-    Client c(server_->port());
-    auto r = c.sign_in(login, kPassword);
-    EXPECT_EQ(r.status, 200) << r.body;
-    return c;
-  }
+  Client signed_in(const std::string& login) { return testing::signed_in(server_->port(), login); }
   static std::string uploads(std::int64_t doc) { return "/api/v1/documents/" + std::to_string(doc) + "/attachments"; }
   static HttpResult upload(Client& c, std::int64_t doc, const std::string& name, const std::string& bytes,
                            const std::string& type = "application/octet-stream") {
@@ -151,10 +146,6 @@ class AttachmentsApiTest : public ::testing::Test {
       std::this_thread::sleep_for(std::chrono::milliseconds(50));
     }
     return a;
-  }
-  static std::string error_message(const HttpResult& r) {
-    auto j = r.json();
-    return j.is_object() && j.contains("error") ? j["error"].value("message", "") : "";
   }
 
   static std::string* url_;

@@ -14,6 +14,7 @@
 #include "domain/org_tree.h"
 #include "store/documents_store.h"
 #include "test_client.h"
+#include "testing/corpus.h"
 #include "testing/test_db.h"
 #include "util/crypto.h"
 
@@ -53,20 +54,6 @@ struct Folder {
     out << text;
   }
 };
-
-std::optional<fs::path> corpus_dir() {
-  if (const char* env = std::getenv("SOTAY_CORPUS_DIR"); env != nullptr && *env != '\0')
-    if (fs::is_directory(env)) return fs::path(env);
-  std::error_code ec;
-  auto dir = fs::current_path(ec);
-  if (ec) return std::nullopt;
-  for (int up = 0; up < 6 && !dir.empty(); ++up, dir = dir.parent_path()) {
-    std::error_code missing;
-    if (fs::is_directory(dir / "shared" / "corpus", missing)) return dir / "shared" / "corpus";
-    if (dir == dir.parent_path()) break;
-  }
-  return std::nullopt;
-}
 
 TEST(ImportDocuments, FolderImportsWithProgressAndReimportUpdates) {
   auto url = database_with_tree();

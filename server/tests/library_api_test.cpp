@@ -13,7 +13,6 @@ namespace sotay::testing {
 namespace {
 
 using nlohmann::json;
-constexpr const char* kPassword = "SoTay@2026";
 
 class LibraryApiTest : public ::testing::Test {
  protected:
@@ -31,11 +30,7 @@ class LibraryApiTest : public ::testing::Test {
     delete server_;
     delete url_;
   }
-  static Client signed_in(const char* login) {
-    Client c(server_->port());
-    EXPECT_EQ(c.sign_in(login, kPassword).status, 200);
-    return c;
-  }
+  static Client signed_in(const std::string& login) { return testing::signed_in(server_->port(), login); }
   // A draft by the province editor, addressed to `audience`.
   static json draft(Client& editor, const std::string& title, const std::string& body, std::int64_t audience) {
     auto r = editor.post("/api/v1/documents", {{"kind", "huong_dan"},

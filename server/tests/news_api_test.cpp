@@ -10,9 +10,9 @@
 #include "db/migrations.h"
 #include "demo/demo.h"
 #include "domain/org_tree.h"
+#include "schema_validator.h"
 #include "test_client.h"
 #include "testing/test_db.h"
-#include "util/embedded_files.h"
 #include "util/time.h"
 
 namespace sotay::testing {
@@ -20,7 +20,6 @@ namespace {
 
 using nlohmann::json;
 
-constexpr const char* kPassword = "SoTay@2026";
 
 // A 4×3 RGB PNG.
 const std::string kPng(
@@ -28,77 +27,6 @@ const std::string kPng(
     "\x00\x3b\x96\x39\x91\x00\x00\x00\x10\x49\x44\x41\x54\x78\x9c\x63\x38\xa3\xa4\x04\x47\x0c\x38\x39\x00\x00\xce\x0c"
     "\xc1\x8d\xf7\x9b\x7d\x00\x00\x00\x00\x49\x45\x4e\x44\xae\x42\x60\x82",
     73);
-
-// The subset of JSON Schema the contract uses (as in contract_test.cpp): type, enum, required,
-// properties, items, $ref, allOf, oneOf. "" when valid.
-class Contract {
- public:
-  Contract() : doc_(json::parse(embedded::kApiDocuments.at(0).text)) {}
-
-  std::string check(const json& value, const json& schema, const std::string& where) const {
-    if (schema.contains("$ref")) {
-      auto name = schema["$ref"].get<std::string>().substr(std::string("#/components/schemas/").size());
-      return check(value, doc_["components"]["schemas"].at(name), where);
-    }
-    if (schema.contains("allOf")) {
-      for (const auto& s : schema["allOf"])
-        if (auto e = check(value, s, where); !e.empty()) return e;
-      return "";
-    }
-    if (schema.contains("oneOf")) {
-      for (const auto& s : schema["oneOf"])
-        if (check(value, s, where).empty()) return "";
-      return where + ": matches none of oneOf";
-    }
-    if (schema.contains("type")) {
-      std::vector<std::string> types;
-      if (schema["type"].is_array())
-        for (const auto& t : schema["type"]) types.push_back(t);
-      else
-        types.push_back(schema["type"]);
-      bool ok = false;
-      for (const auto& t : types) ok = ok || is_type(value, t);
-      if (!ok) return where + ": expected " + schema["type"].dump() + ", got " + value.dump().substr(0, 80);
-    }
-    if (schema.contains("enum")) {
-      bool ok = false;
-      for (const auto& e : schema["enum"]) ok = ok || e == value;
-      if (!ok) return where + ": " + value.dump() + " not in enum";
-    }
-    if (value.is_object() && schema.contains("properties")) {
-      for (const auto& r : schema.value("required", json::array()))
-        if (!value.contains(r.get<std::string>())) return where + ": missing required field " + r.get<std::string>();
-      for (const auto& [k, s] : schema["properties"].items())
-        if (value.contains(k))
-          if (auto e = check(value[k], s, where + "." + k); !e.empty()) return e;
-    }
-    if (value.is_array() && schema.contains("items"))
-      for (std::size_t i = 0; i < value.size(); ++i)
-        if (auto e = check(value[i], schema["items"], where + "[" + std::to_string(i) + "]"); !e.empty()) return e;
-    return "";
-  }
-
-  // Checks a response of `method` on the documented `path` (without /api/v1).
-  std::string check_response(const HttpResult& r, const std::string& path, const std::string& method) const {
-    const auto& responses = doc_["paths"].at(path).at(method).at("responses");
-    auto key = std::to_string(r.status);
-    const auto& spec = responses.contains(key) ? responses[key] : responses.at("default");
-    return check(r.json(), spec["content"]["application/json"]["schema"], method + " " + path);
-  }
-
- private:
-  static bool is_type(const json& v, const std::string& t) {
-    if (t == "null") return v.is_null();
-    if (t == "string") return v.is_string();
-    if (t == "integer") return v.is_number_integer();
-    if (t == "number") return v.is_number();
-    if (t == "boolean") return v.is_boolean();
-    if (t == "object") return v.is_object();
-    if (t == "array") return v.is_array();
-    return false;
-  }
-  json doc_;
-};
 
 class NewsApiTest : public ::testing::Test {
  protected:
@@ -122,27 +50,12 @@ class NewsApiTest : public ::testing::Test {
     delete files_;
   }
   static std::int64_t unit(const std::string& code) { return org::find_by_code(*db_, code).value().id; }
-  Client signed_in(const std::string& login) {
-    Client c(server_->port());
-    auto r = c.sign_in(login, kPassword);
-    EXPECT_EQ(r.status, 200) << r.body;
-    return c;
-  }
-  static std::string error_code(const HttpResult& r) {
-    auto j = r.json();
-    return j.is_object() && j.contains("error") ? j["error"].value("code", "") : "";
-  }
-  static std::string error_message(const HttpResult& r) {
-    auto j = r.json();
-    return j.is_object() && j.contains("error") ? j["error"].value("message", "") : "";
-  }
+  Client signed_in(const std::string& login) { return testing::signed_in(server_->port(), login); }
   // Sends and checks the answer against the contract.
   HttpResult call(Client& c, const std::string& method, const std::string& target, const std::string& path,
                   const json& body = nullptr) {
     auto r = method == "GET" ? c.get("/api/v1" + target) : c.send(method, "/api/v1" + target, body);
-    std::string lower = method;
-    for (auto& ch : lower) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-    EXPECT_EQ(contract_.check_response(r, path, lower), "") << r.body.substr(0, 400);
+    EXPECT_EQ(contract_.check_response(r, path, method), "") << r.body.substr(0, 400);
     return r;
   }
   json article(const std::string& title, std::int64_t owner, std::vector<std::int64_t> audience = {}) {
@@ -172,7 +85,7 @@ class NewsApiTest : public ::testing::Test {
     return out;
   }
 
-  Contract contract_;
+  SchemaValidator contract_;
   static std::string* url_;
   static std::string* files_;
   static db::Database* db_;

@@ -37,20 +37,7 @@ class ReadingApiTest : public ::testing::Test {
   static std::int64_t new_document(const std::string& title) {
     return add_published_document(*db_, title, {unit("SH")});
   }
-  Client signed_in(const std::string& login) {
-    Client c(server_->port());
-    auto r = c.sign_in(login, std::string(demo::kDemoPassword));
-    EXPECT_EQ(r.status, 200) << r.body;
-    return c;
-  }
-  static std::string error_code(const HttpResult& r) {
-    auto j = r.json();
-    return j.is_object() && j.contains("error") ? j["error"].value("code", "") : "";
-  }
-  static std::string error_message(const HttpResult& r) {
-    auto j = r.json();
-    return j.is_object() && j.contains("error") ? j["error"].value("message", "") : "";
-  }
+  Client signed_in(const std::string& login) { return testing::signed_in(server_->port(), login); }
   static json event(std::int64_t id, std::int64_t opened_at, std::int64_t seconds, bool end,
                     const std::string& kind = "document") {
     return {{"item_kind", kind}, {"item_id", id}, {"opened_at", opened_at}, {"seconds", seconds}, {"reached_end", end}};

@@ -11,6 +11,8 @@
 #include <stdexcept>
 #include <thread>
 
+#include <gtest/gtest.h>
+
 #include "http/asio.h"
 
 #ifndef SOTAY_BINARY
@@ -185,6 +187,23 @@ int run_sotay(const std::vector<std::string>& args, std::string* out) {
   int status = ::pclose(p);
   if (out) *out = text;
   return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+Client signed_in(int port, const std::string& login, const std::string& password) {
+  Client c(port);
+  auto r = c.sign_in(login, password);
+  EXPECT_EQ(r.status, 200) << login << ": " << r.body;
+  return c;
+}
+
+std::string error_code(const HttpResult& r) {
+  auto j = r.json();
+  return j.is_object() && j.contains("error") ? j["error"].value("code", "") : "";
+}
+
+std::string error_message(const HttpResult& r) {
+  auto j = r.json();
+  return j.is_object() && j.contains("error") ? j["error"].value("message", "") : "";
 }
 
 }  // namespace sotay::testing

@@ -58,4 +58,12 @@ class ServerProcess {
 // Runs the sotay binary with arguments; returns the exit code, output in *out (stdout+stderr).
 int run_sotay(const std::vector<std::string>& args, std::string* out = nullptr);
 
+// A new client of the server on `port`, signed in as `login` (a demo account by default);
+// a failed sign-in fails the current test.
+Client signed_in(int port, const std::string& login, const std::string& password = "SoTay@2026");
+
+// error.code and error.message of an error envelope; "" when the body is not one.
+std::string error_code(const HttpResult& r);
+std::string error_message(const HttpResult& r);
+
 }  // namespace sotay::testing

@@ -3,40 +3,26 @@
 #include <filesystem>
 
 #include "api/app.h"
+#include "api/encode.h"
 #include "api/json_body.h"
 #include "api/session_guard.h"
 #include "domain/attachments.h"
 #include "domain/errors.h"
+#include "http/request_decoding.h"
 #include "search/normalizer.h"
 
 namespace sotay::api {
 
 namespace {
 
-int hex_value(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
-
-// X-File-Name is percent-encoded UTF-8 ("Quy%E1%BB%8Bnh.pdf"); '+' is a plus, not a space.
+// X-File-Name is percent-encoded UTF-8 ("Quy%E1%BB%8Bnh.pdf"); '+' is a plus, not a space. A bad
+// escape, a NUL byte or invalid UTF-8 is a 400.
 std::string decode_file_name(std::string_view header) {
-  std::string out;
-  out.reserve(header.size());
-  for (std::size_t i = 0; i < header.size(); ++i) {
-    if (header[i] != '%') {
-      out += header[i];
-      continue;
-    }
-    int hi = i + 2 < header.size() ? hex_value(header[i + 1]) : -1;
-    int lo = i + 2 < header.size() ? hex_value(header[i + 2]) : -1;
-    if (hi < 0 || lo < 0)
-      throw Error(ErrorCode::bad_request, "Tên tệp không hợp lệ.", {{"X-File-Name", "Mã hóa phần trăm không hợp lệ."}});
-    out += static_cast<char>(hi * 16 + lo);
-    i += 2;
-  }
-  return out;
+  auto name = http::percent_decode(header, /*plus_is_space=*/false);
+  if (!name)
+    throw Error(ErrorCode::bad_request, "Tên tệp không hợp lệ.",
+                {{"X-File-Name", "Mã hóa phần trăm không hợp lệ, hoặc không phải UTF-8."}});
+  return *name;
 }
 
 // RFC 5987 / 6266: filename*=UTF-8''… with everything but attr-char percent-encoded.
@@ -63,18 +49,6 @@ std::string ascii_fallback(std::string_view name) {
     if (!(std::isalnum(u) || c == '.' || c == '-' || c == '_' || c == ' ')) c = '_';
   }
   return out.empty() ? "tep-dinh-kem" : out;
-}
-
-nlohmann::json attachment_json(const store::AttachmentRow& a) {
-  return {{"id", a.id},
-          {"file_name", a.file_name},
-          {"content_type", a.content_type},
-          {"size", a.size},
-          {"extract_state", a.extract_state},
-          {"extract_done", a.extract_done},
-          {"extract_total", a.extract_total},
-          {"extract_error", a.extract_error ? nlohmann::json(*a.extract_error) : nlohmann::json()},
-          {"url", "/api/v1/attachments/" + std::to_string(a.id) + "/file"}};
 }
 
 }  // namespace

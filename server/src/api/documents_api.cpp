@@ -1,5 +1,6 @@
 // /api/v1/documents, /api/v1/editor/documents, /api/v1/favourites (GET) and /api/v1/search.
 #include "api/app.h"
+#include "api/encode.h"
 #include "api/json_body.h"
 #include "api/session_guard.h"
 #include "domain/documents.h"
@@ -13,9 +14,6 @@ namespace sotay::api {
 namespace {
 
 using nlohmann::json;
-
-json opt(const std::optional<std::string>& v) { return v ? json(*v) : json(); }
-json opt(const std::optional<std::int64_t>& v) { return v ? json(*v) : json(); }
 
 json summary_json(const library::DocumentSummary& s) {
   const auto& d = s.doc;
@@ -35,18 +33,6 @@ json summary_json(const library::DocumentSummary& s) {
           {"read", {{"opened", s.opened}, {"reached_end", s.reached_end}}},
           {"favourite", s.favourite},
           {"required", s.required_deadline ? json{{"deadline", *s.required_deadline}} : json()}};
-}
-
-json attachment_json(const store::AttachmentBrief& a) {
-  return {{"id", a.id},
-          {"file_name", a.file_name},
-          {"content_type", a.content_type},
-          {"size", a.size},
-          {"extract_state", a.extract_state},
-          {"extract_done", a.extract_done},
-          {"extract_total", a.extract_total},
-          {"extract_error", opt(a.extract_error)},
-          {"url", "/api/v1/attachments/" + std::to_string(a.id) + "/file"}};
 }
 
 json editor_row_json(const store::DocumentRow& d) {

@@ -6,13 +6,6 @@
 
 namespace sotay::api {
 
-namespace {
-template <class T>
-nlohmann::json opt(const std::optional<T>& v) {
-  return v ? nlohmann::json(*v) : nlohmann::json();
-}
-}  // namespace
-
 void write_unit(JsonWriter& w, const store::UnitRow& u) {
   w.begin_object()
       .field("id", u.id)

@@ -2,6 +2,8 @@
 #pragma once
 
 #include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
 
 #include "api/json_writer.h"
 
@@ -12,6 +14,26 @@
 #include "store/units_store.h"
 
 namespace sotay::api {
+
+// An optional value, or null.
+template <class T>
+nlohmann::json opt(const std::optional<T>& v) {
+  return v ? nlohmann::json(*v) : nlohmann::json();
+}
+
+// The Attachment object, from a store::AttachmentRow or a store::AttachmentBrief.
+template <class Attachment>
+nlohmann::json attachment_json(const Attachment& a) {
+  return {{"id", a.id},
+          {"file_name", a.file_name},
+          {"content_type", a.content_type},
+          {"size", a.size},
+          {"extract_state", a.extract_state},
+          {"extract_done", a.extract_done},
+          {"extract_total", a.extract_total},
+          {"extract_error", opt(a.extract_error)},
+          {"url", "/api/v1/attachments/" + std::to_string(a.id) + "/file"}};
+}
 
 void write_unit(JsonWriter& w, const store::UnitRow& u);
 nlohmann::json unit_json(const store::UnitRow& u);

@@ -1,5 +1,6 @@
 // /api/v1/reading/*, /api/v1/favourites/*, required reading, reminders and reading statistics.
 #include "api/app.h"
+#include "api/encode.h"
 #include "api/json_body.h"
 #include "api/session_guard.h"
 #include "domain/errors.h"
@@ -66,8 +67,6 @@ std::vector<reading::Event> decode_events(const JsonBody& body) {
   return out;
 }
 
-nlohmann::json opt(const std::optional<std::string>& v) { return v ? nlohmann::json(*v) : nlohmann::json(); }
-nlohmann::json opt(const std::optional<std::int64_t>& v) { return v ? nlohmann::json(*v) : nlohmann::json(); }
 
 nlohmann::json read_json(const reading::ReadState& r) { return {{"opened", r.opened}, {"reached_end", r.reached_end}}; }
 

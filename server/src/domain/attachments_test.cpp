@@ -13,34 +13,18 @@
 #include "domain/org_tree.h"
 #include "io/zip_writer.h"
 #include "store/jobs_store.h"
+#include "testing/actors.h"
 #include "testing/test_db.h"
 #include "util/crypto.h"
 
 namespace sotay::attachments {
 namespace {
 
-namespace fs = std::filesystem;
+using testing::admin;
+using testing::member_of;
+using testing::with_grant;
 
-Actor admin() {
-  Actor a;
-  a.grants.push_back({Role::admin, std::nullopt, ""});
-  return a;
-}
-Actor member_of(const org::UnitRow& cell) {
-  Actor a;
-  a.account_id = 77;
-  a.member_id = 77;
-  a.member_unit_id = cell.id;
-  a.member_unit_path = cell.path;
-  a.grants.push_back({Role::member, cell.id, cell.path});
-  return a;
-}
-Actor editor_on(const org::UnitRow& u) {
-  Actor a;
-  a.account_id = 78;
-  a.grants.push_back({Role::editor, u.id, u.path});
-  return a;
-}
+namespace fs = std::filesystem;
 
 const std::string kPng = std::string("\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01\0\0\0\x01\x08\x02\0\0\0", 33) + "rest";
 const std::string kJpeg = std::string("\xFF\xD8\xFF\xE0\0\x10JFIF\0", 11) + "rest of a jpeg";
@@ -195,18 +179,18 @@ TEST(Attachments, AFailedUploadLeavesNoRowAndNoFile) {
 
 TEST(Attachments, OnlyEditorsUploadAndOnlyReadersSee) {
   Fixture f;
-  auto member = member_of(f.cell);
+  auto member = member_of(f.cell, 77);
   // A member who can read the document may not add to it; one who cannot read it is told nothing.
   EXPECT_EQ(code_of([&] { add_to_document(*f.db, member, f.files, f.published, "a.png", kPng); }),
             ErrorCode::forbidden);
   EXPECT_EQ(code_of([&] { add_to_document(*f.db, member, f.files, f.draft, "a.png", kPng); }), ErrorCode::not_found);
   EXPECT_EQ(code_of([&] { add_to_document(*f.db, admin(), f.files, 999999, "a.png", kPng); }), ErrorCode::not_found);
   // An editor below the owner unit cannot edit the province's document.
-  EXPECT_EQ(code_of([&] { add_to_document(*f.db, editor_on(f.base), f.files, f.draft, "a.png", kPng); }),
+  EXPECT_EQ(code_of([&] { add_to_document(*f.db, with_grant(Role::editor, f.base, 78), f.files, f.draft, "a.png", kPng); }),
             ErrorCode::not_found);
   EXPECT_TRUE(f.stored_files().empty());
 
-  auto editor = editor_on(f.province);
+  auto editor = with_grant(Role::editor, f.province, 78);
   auto on_published = add_to_document(*f.db, editor, f.files, f.published, "a.png", kPng);
   auto on_draft = add_to_document(*f.db, editor, f.files, f.draft, "b.png", kPng);
   EXPECT_EQ(get(*f.db, member, on_published.id).id, on_published.id);

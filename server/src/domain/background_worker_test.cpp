@@ -17,6 +17,7 @@
 #include "store/attachments_store.h"
 #include "store/documents_store.h"
 #include "store/jobs_store.h"
+#include "testing/actors.h"
 #include "testing/test_db.h"
 #include "util/crypto.h"
 #include "util/time.h"
@@ -24,13 +25,9 @@
 namespace sotay::background {
 namespace {
 
-namespace fs = std::filesystem;
+using testing::admin;
 
-Actor admin() {
-  Actor a;
-  a.grants.push_back({Role::admin, std::nullopt, ""});
-  return a;
-}
+namespace fs = std::filesystem;
 
 std::string paragraph(const std::string& text) { return "<w:p><w:r><w:t>" + text + "</w:t></w:r></w:p>"; }
 

@@ -12,6 +12,7 @@
 #include "domain/errors.h"
 #include "domain/org_tree.h"
 #include "store/documents_store.h"
+#include "testing/actors.h"
 #include "testing/test_db.h"
 #include "util/crypto.h"
 
@@ -20,9 +21,9 @@ namespace {
 
 namespace fs = std::filesystem;
 
+// As `sotay import documents` acts.
 Actor admin() {
-  Actor a;
-  a.grants.push_back({Role::admin, std::nullopt, ""});
+  Actor a = testing::admin();
   a.ip = "cli";
   return a;
 }

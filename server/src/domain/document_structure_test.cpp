@@ -16,6 +16,7 @@
 #include <sstream>
 
 #include "search/normalizer.h"
+#include "testing/corpus.h"
 
 namespace sotay::documents {
 namespace {
@@ -463,37 +464,8 @@ TEST(DocumentStructure, OneMegabyteIsFast) {
 
 // --- the real documents ---------------------------------------------------------------------
 
-// ../shared/corpus beside the repository: tests run from the repo root or the build folder.
-std::optional<fs::path> corpus_dir() {
-  if (const char* env = std::getenv("SOTAY_CORPUS_DIR"); env != nullptr && *env != '\0') {
-    if (fs::is_directory(env)) return fs::path(env);
-  }
-  std::error_code ec;
-  fs::path dir = fs::current_path(ec);
-  if (ec) return std::nullopt;
-  // Walk up: from the repo root "../shared/corpus", from build-x/ "../../shared/corpus".
-  for (int up = 0; up < 5; ++up) {
-    fs::path candidate = dir / "shared" / "corpus";
-    std::error_code missing;  // a missing folder is an error code, not a reason to stop
-    if (fs::is_directory(candidate, missing)) return candidate;
-    if (!dir.has_parent_path() || dir.parent_path() == dir) break;
-    dir = dir.parent_path();
-  }
-  return std::nullopt;
-}
-
-// The document text without the SOURCE line and the blank line after it.
-std::string read_corpus_text(const fs::path& file) {
-  std::ifstream in(file, std::ios::binary);
-  std::stringstream buffer;
-  buffer << in.rdbuf();
-  std::string text = buffer.str();
-  for (int i = 0; i < 2; ++i) {
-    auto nl = text.find('\n');
-    text = nl == std::string::npos ? std::string() : text.substr(nl + 1);
-  }
-  return text;
-}
+using testing::corpus_dir;
+using testing::read_corpus_text;
 
 std::vector<Section> split_corpus_file(const std::string& name, std::string* text_out = nullptr) {
   auto dir = corpus_dir();

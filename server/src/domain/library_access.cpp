@@ -12,7 +12,6 @@ std::optional<ItemKind> parse_item_kind(std::string_view s) {
   return std::nullopt;
 }
 
-namespace {
 // '/1/5/23/' → {1, 5, 23}: the unit and its ancestors.
 std::vector<std::int64_t> ids_on_path(std::string_view path) {
   std::vector<std::int64_t> out;
@@ -26,7 +25,6 @@ std::vector<std::int64_t> ids_on_path(std::string_view path) {
   }
   return out;
 }
-}  // namespace
 
 store::AudienceScope audience_scope(const Actor& actor) {
   store::AudienceScope scope;

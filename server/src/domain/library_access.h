@@ -20,6 +20,9 @@ enum class ItemKind { document, news };
 const char* item_kind_name(ItemKind kind);  // "document", "news"
 std::optional<ItemKind> parse_item_kind(std::string_view s);
 
+// The ids on a materialized path: '/1/5/23/' → {1, 5, 23}, the unit and its ancestors.
+std::vector<std::int64_t> ids_on_path(std::string_view path);
+
 // The actor's audience test as data (store::AudienceScope), so list and search queries filter
 // in the database.
 store::AudienceScope audience_scope(const Actor& actor);

@@ -11,6 +11,7 @@
 #include "domain/documents.h"
 #include "domain/errors.h"
 #include "domain/org_tree.h"
+#include "testing/actors.h"
 #include "testing/corpus.h"
 #include "testing/ranking_eval.h"
 #include "testing/test_db.h"
@@ -18,20 +19,8 @@
 namespace sotay::library {
 namespace {
 
-Actor admin() {
-  Actor a;
-  a.grants.push_back({Role::admin, std::nullopt, ""});
-  return a;
-}
-
-Actor member_of(const org::UnitRow& u) {
-  Actor a;
-  a.account_id = 0;
-  a.member_id = 1;
-  a.member_unit_id = u.id;
-  a.member_unit_path = u.path;
-  return a;
-}
+using testing::admin;
+using testing::member_of;
 
 // A small library written for these tests.
 struct Library {

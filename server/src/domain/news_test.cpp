@@ -14,11 +14,15 @@
 #include "domain/markdown.h"
 #include "domain/members.h"
 #include "domain/org_tree.h"
+#include "testing/actors.h"
 #include "testing/test_db.h"
 #include "util/time.h"
 
 namespace sotay::news {
 namespace {
+
+using testing::admin;
+using testing::with_grant;
 
 // A 4×3 RGB PNG.
 const std::string kPng(
@@ -26,18 +30,6 @@ const std::string kPng(
     "\x00\x3b\x96\x39\x91\x00\x00\x00\x10\x49\x44\x41\x54\x78\x9c\x63\x38\xa3\xa4\x04\x47\x0c\x38\x39\x00\x00\xce\x0c"
     "\xc1\x8d\xf7\x9b\x7d\x00\x00\x00\x00\x49\x45\x4e\x44\xae\x42\x60\x82",
     73);
-
-Actor admin() {
-  Actor a;
-  a.grants.push_back({Role::admin, std::nullopt, ""});
-  return a;
-}
-
-Actor with_grant(Role role, const org::UnitRow& u) {
-  Actor a;
-  a.grants.push_back({role, u.id, u.path});
-  return a;
-}
 
 ErrorCode code_of(const std::function<void()>& fn) {
   try {

@@ -5,24 +5,14 @@
 
 #include "domain/errors.h"
 #include "domain/members.h"
+#include "testing/actors.h"
 #include "testing/test_db.h"
 
 namespace sotay::org {
 namespace {
 
-Actor admin() {
-  Actor a;
-  a.account_id = 0;
-  a.grants.push_back({Role::admin, std::nullopt, ""});
-  return a;
-}
-
-Actor committee_on(const UnitRow& u) {
-  Actor a;
-  a.account_id = 0;
-  a.grants.push_back({Role::committee, u.id, u.path});
-  return a;
-}
+using testing::admin;
+using testing::with_grant;
 
 struct Tree {
   std::unique_ptr<db::Database> db = testing::fresh_database();
@@ -57,7 +47,7 @@ TEST(OrgTree, PathsAndKindsAreEnforced) {
 
 TEST(OrgTree, ScopeHidesOtherSubtrees) {
   Tree t;
-  auto a = committee_on(t.base_a);
+  auto a = with_grant(Role::committee, t.base_a);
   EXPECT_NO_THROW(get_unit(*t.db, a, t.cell_a1.id));
   try {
     get_unit(*t.db, a, t.cell_b1.id);
@@ -114,7 +104,7 @@ TEST(OrgTree, SearchFindsNamesWithoutDiacritics) {
   Tree t;
   auto found = search(*t.db, admin(), "dang bo thon", 10);
   EXPECT_EQ(found.size(), 2u);
-  EXPECT_EQ(search(*t.db, committee_on(t.base_a), "chi bo", 10).size(), 2u);
+  EXPECT_EQ(search(*t.db, with_grant(Role::committee, t.base_a), "chi bo", 10).size(), 2u);
 }
 
 }  // namespace

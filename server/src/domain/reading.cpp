@@ -35,20 +35,6 @@ std::string vietnam_date(std::int64_t now) {
   return timeutil::iso_timestamp(now + timeutil::kVietnamUtcOffsetSeconds).substr(0, 10);
 }
 
-// '/1/5/23/' → {1, 5, 23}.
-std::vector<std::int64_t> ids_on_path(std::string_view path) {
-  std::vector<std::int64_t> out;
-  std::size_t i = 0;
-  while (i < path.size()) {
-    std::size_t j = path.find('/', i);
-    if (j == std::string_view::npos) j = path.size();
-    std::int64_t id = 0;
-    if (j > i && std::from_chars(path.data() + i, path.data() + j, id).ec == std::errc()) out.push_back(id);
-    i = j + 1;
-  }
-  return out;
-}
-
 // A plain member of `unit`: "could every member of this unit's subtree read the document?"
 Actor member_of(const store::UnitRow& unit) {
   Actor a;
@@ -242,7 +228,7 @@ std::vector<RequiredItem> required_for_member(db::Database& db, const Actor& act
   const auto member_id = *actor.member_id;
   const auto today = vietnam_date(now);
   return db.read_value([&](db::Connection& c) {
-    auto rows = store::required_readings_on_units(c, ids_on_path(actor.member_unit_path));
+    auto rows = store::required_readings_on_units(c, library::ids_on_path(actor.member_unit_path));
     std::map<std::int64_t, std::int64_t> sent;  // required reading → last reminder to this member
     for (auto [rr, at] : store::member_reminders(c, member_id)) sent[rr] = at;
     auto favourites = favourite_ids(c, member_id, ItemKind::document);

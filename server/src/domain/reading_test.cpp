@@ -8,6 +8,7 @@
 #include "domain/members.h"
 #include "domain/org_tree.h"
 #include "store/reading_store.h"
+#include "testing/actors.h"
 #include "testing/library_fixtures.h"
 #include "testing/test_db.h"
 #include "util/time.h"
@@ -15,20 +16,10 @@
 namespace sotay::reading {
 namespace {
 
+using testing::admin;
+using testing::with_grant;
+
 using store::UnitRow;
-
-Actor admin() {
-  Actor a;
-  a.grants.push_back({Role::admin, std::nullopt, ""});
-  return a;
-}
-
-Actor granted(Role role, const UnitRow& u) {
-  Actor a;
-  a.account_id = 1;
-  a.grants.push_back({role, u.id, u.path});
-  return a;
-}
 
 ErrorCode code_of(const std::function<void()>& fn) {
   try {
@@ -195,9 +186,9 @@ TEST(ReadingEvents, BatchReadabilityIsExactlyCanRead) {
   World w;
   std::vector<Actor> actors = {w.member(0),
                                w.member(5),
-                               granted(Role::committee, w.a),
-                               granted(Role::editor, w.b1),
-                               granted(Role::cell_committee, w.a2),
+                               with_grant(Role::committee, w.a, 1),
+                               with_grant(Role::editor, w.b1, 1),
+                               with_grant(Role::cell_committee, w.a2, 1),
                                admin()};
   const std::vector<std::int64_t> docs = {w.doc, w.doc_b1, w.draft, 999999, w.doc};
   w.db->read([&](db::Connection& c) {
@@ -220,7 +211,7 @@ TEST(ReadingEvents, BatchLimitsAndMembersOnly) {
   EXPECT_EQ(code_of([&] { w.send(0, many); }), ErrorCode::bad_request);
   many.pop_back();
   EXPECT_EQ(w.send(0, many).accepted, static_cast<std::int64_t>(kMaxEventsPerBatch));
-  auto committee_only = granted(Role::committee, w.p);  // an account without a member record
+  auto committee_only = with_grant(Role::committee, w.p, 1);  // an account without a member record
   EXPECT_EQ(code_of([&] { record_events(*w.db, committee_only, {ev(w.doc, w.now, 1, false)}, w.now); }),
             ErrorCode::forbidden);
 }
@@ -264,7 +255,7 @@ TEST(ReadingFavourites, AddRemoveAndReadableOnly) {
 TEST(ReadingRequired, ScopeRulesAndUpsert) {
   World w;
   auto deadline = timeutil::add_days(timeutil::today(), 7);
-  auto base_a = granted(Role::committee, w.a);
+  auto base_a = with_grant(Role::committee, w.a, 1);
   auto r = require(*w.db, base_a, w.doc, w.a1.id, deadline, "Đọc trước kỳ sinh hoạt");
   EXPECT_EQ(r.unit_id, w.a1.id);
   EXPECT_EQ(r.deadline, deadline);
@@ -279,10 +270,10 @@ TEST(ReadingRequired, ScopeRulesAndUpsert) {
   EXPECT_EQ(audits, 2);
 
   // A cell committee of another cell: the unit is not even visible.
-  EXPECT_EQ(code_of([&] { require(*w.db, granted(Role::cell_committee, w.b1), w.doc, w.a1.id, deadline, ""); }),
+  EXPECT_EQ(code_of([&] { require(*w.db, with_grant(Role::cell_committee, w.b1, 1), w.doc, w.a1.id, deadline, ""); }),
             ErrorCode::not_found);
   // An editor or a plain member may see the unit but not assign.
-  EXPECT_EQ(code_of([&] { require(*w.db, granted(Role::editor, w.p), w.doc, w.a1.id, deadline, ""); }),
+  EXPECT_EQ(code_of([&] { require(*w.db, with_grant(Role::editor, w.p, 1), w.doc, w.a1.id, deadline, ""); }),
             ErrorCode::forbidden);
   EXPECT_EQ(code_of([&] { require(*w.db, w.member(0), w.doc, w.a1.id, deadline, ""); }), ErrorCode::forbidden);
   // Dates.
@@ -292,7 +283,7 @@ TEST(ReadingRequired, ScopeRulesAndUpsert) {
   // Documents: unknown, a draft, or not addressed to the whole unit.
   EXPECT_EQ(code_of([&] { require(*w.db, base_a, 77777, w.a1.id, deadline, ""); }), ErrorCode::not_found);
   EXPECT_EQ(code_of([&] { require(*w.db, base_a, w.draft, w.a1.id, deadline, ""); }), ErrorCode::not_found);
-  auto province = granted(Role::committee, w.p);
+  auto province = with_grant(Role::committee, w.p, 1);
   EXPECT_EQ(code_of([&] { require(*w.db, province, w.doc_b1, w.b.id, deadline, ""); }), ErrorCode::validation_failed);
   EXPECT_NO_THROW(require(*w.db, province, w.doc_b1, w.b1.id, deadline, ""));
 }
@@ -300,10 +291,10 @@ TEST(ReadingRequired, ScopeRulesAndUpsert) {
 TEST(ReadingRequired, MemberSeesRequirementsOfTheirUnitAndAncestors) {
   World w;
   auto deadline = timeutil::add_days(timeutil::today(), 5);
-  auto rr = require(*w.db, granted(Role::committee, w.a), w.doc, w.a.id, deadline, "Bắt buộc");
+  auto rr = require(*w.db, with_grant(Role::committee, w.a, 1), w.doc, w.a.id, deadline, "Bắt buộc");
   // A stricter requirement on the cell for the same document: one item, the earliest deadline.
   auto cell_deadline = timeutil::add_days(timeutil::today(), 2);
-  auto rr_cell = require(*w.db, granted(Role::cell_committee, w.a1), w.doc, w.a1.id, cell_deadline, "Chi bộ");
+  auto rr_cell = require(*w.db, with_grant(Role::cell_committee, w.a1, 1), w.doc, w.a1.id, cell_deadline, "Chi bộ");
   auto items = required_for_member(*w.db, w.member(0), w.now);
   ASSERT_EQ(items.size(), 1u);
   EXPECT_EQ(items[0].id, rr_cell.id);
@@ -340,7 +331,7 @@ TEST(ReadingStats, CountsRatesPerChildAndWhoSeesNames) {
   w.send(5, {ev(w.doc, t, 60, true)});   // B1: read to the end
 
   // The province committee: counts only.
-  auto province = granted(Role::committee, w.p);
+  auto province = with_grant(Role::committee, w.p, 1);
   auto s = stats(*w.db, province, w.doc, w.p.id);
   EXPECT_EQ(s.tally.members, 6);
   EXPECT_EQ(s.tally.opened, 4);
@@ -363,7 +354,7 @@ TEST(ReadingStats, CountsRatesPerChildAndWhoSeesNames) {
   EXPECT_FALSE(stats(*w.db, province, w.doc, w.a1.id).not_read.has_value());
 
   // The base committee sees who has not read, in its base and its cells.
-  auto base_a = granted(Role::committee, w.a);
+  auto base_a = with_grant(Role::committee, w.a, 1);
   auto sa = stats(*w.db, base_a, w.doc, std::nullopt);  // defaults to its own unit
   EXPECT_EQ(sa.unit_id, w.a.id);
   ASSERT_EQ(sa.children.size(), 2u);
@@ -382,7 +373,7 @@ TEST(ReadingStats, CountsRatesPerChildAndWhoSeesNames) {
   EXPECT_EQ(sa1.not_read->at(0).unit_name, "Chi bộ A1");
 
   // The cell committee of A1 sees its own cell's names.
-  auto cell_a1 = granted(Role::cell_committee, w.a1);
+  auto cell_a1 = with_grant(Role::cell_committee, w.a1, 1);
   auto sc = stats(*w.db, cell_a1, w.doc, std::nullopt);
   EXPECT_EQ(sc.unit_id, w.a1.id);
   ASSERT_TRUE(sc.not_read.has_value());
@@ -390,7 +381,7 @@ TEST(ReadingStats, CountsRatesPerChildAndWhoSeesNames) {
   EXPECT_TRUE(sc.children.empty());
 
   // An editor gets counts, never names.
-  auto editor = granted(Role::editor, w.a);
+  auto editor = with_grant(Role::editor, w.a, 1);
   auto se = stats(*w.db, editor, w.doc, w.a.id);
   EXPECT_EQ(se.tally.members, 5);
   EXPECT_FALSE(se.not_read.has_value());
@@ -398,14 +389,14 @@ TEST(ReadingStats, CountsRatesPerChildAndWhoSeesNames) {
 
 TEST(ReadingStats, ScopeRefusals) {
   World w;
-  auto cell_b1 = granted(Role::cell_committee, w.b1);
+  auto cell_b1 = with_grant(Role::cell_committee, w.b1, 1);
   EXPECT_EQ(code_of([&] { stats(*w.db, cell_b1, w.doc, w.a1.id); }), ErrorCode::not_found);
   EXPECT_EQ(code_of([&] { stats(*w.db, cell_b1, w.doc, w.a.id); }), ErrorCode::not_found);
   // A member may see their own cell, but not its reading statistics (nor anyone's record).
   EXPECT_EQ(code_of([&] { stats(*w.db, w.member(0), w.doc, w.a1.id); }), ErrorCode::forbidden);
   EXPECT_EQ(code_of([&] { stats(*w.db, w.member(0), w.doc, std::nullopt); }), ErrorCode::forbidden);
   // Unknown document, a draft, a document the caller may not read.
-  auto base_a = granted(Role::committee, w.a);
+  auto base_a = with_grant(Role::committee, w.a, 1);
   EXPECT_EQ(code_of([&] { stats(*w.db, base_a, 55555, w.a.id); }), ErrorCode::not_found);
   EXPECT_EQ(code_of([&] { stats(*w.db, base_a, w.draft, w.a.id); }), ErrorCode::not_found);
   EXPECT_EQ(code_of([&] { stats(*w.db, base_a, w.doc_b1, w.a.id); }), ErrorCode::not_found);
@@ -415,7 +406,7 @@ TEST(ReadingStats, ScopeRefusals) {
 TEST(ReadingStats, OnlyMembersTheDocumentIsAddressedToCount) {
   World w;
   w.send(5, {ev(w.doc_b1, w.now - 5, 10, true)});
-  auto s = stats(*w.db, granted(Role::committee, w.p), w.doc_b1, w.s.id);
+  auto s = stats(*w.db, with_grant(Role::committee, w.p, 1), w.doc_b1, w.s.id);
   EXPECT_EQ(s.tally.members, 1);
   EXPECT_EQ(s.tally.reached_end, 1);
   ASSERT_EQ(s.children.size(), 2u);
@@ -446,7 +437,7 @@ TEST(ReadingStats, BothCountingStrategiesAgree) {
 TEST(ReadingStats, TableHasAVietnameseHeaderAndTheTotal) {
   World w;
   w.send(0, {ev(w.doc, w.now - 5, 10, true)});
-  auto t = stats_table(stats(*w.db, granted(Role::committee, w.a), w.doc, w.a.id));
+  auto t = stats_table(stats(*w.db, with_grant(Role::committee, w.a, 1), w.doc, w.a.id));
   ASSERT_GE(t.size(), 4u);
   EXPECT_EQ(t[0][0], "Tổ chức đảng");
   EXPECT_EQ(t[1][0], "Chi bộ A1");
@@ -458,7 +449,7 @@ TEST(ReadingStats, TableHasAVietnameseHeaderAndTheTotal) {
 
 TEST(ReadingReminders, RemindNonReadersOncePerDayAndAudited) {
   World w;
-  auto base_a = granted(Role::committee, w.a);
+  auto base_a = with_grant(Role::committee, w.a, 1);
   auto rr = require(*w.db, base_a, w.doc, w.a.id, timeutil::add_days(timeutil::today(), 3), "");
   w.send(0, {ev(w.doc, w.now - 5, 10, true)});
   w.send(1, {ev(w.doc, w.now - 5, 10, false)});
@@ -475,10 +466,10 @@ TEST(ReadingReminders, RemindNonReadersOncePerDayAndAudited) {
   });
   EXPECT_EQ(audits, 3);
 
-  EXPECT_EQ(code_of([&] { remind(*w.db, granted(Role::cell_committee, w.b1), rr.id, w.now); }), ErrorCode::not_found);
-  EXPECT_EQ(code_of([&] { remind(*w.db, granted(Role::cell_committee, w.a1), rr.id, w.now); }), ErrorCode::not_found);
+  EXPECT_EQ(code_of([&] { remind(*w.db, with_grant(Role::cell_committee, w.b1, 1), rr.id, w.now); }), ErrorCode::not_found);
+  EXPECT_EQ(code_of([&] { remind(*w.db, with_grant(Role::cell_committee, w.a1, 1), rr.id, w.now); }), ErrorCode::not_found);
   EXPECT_EQ(code_of([&] { remind(*w.db, w.member(0), rr.id, w.now); }), ErrorCode::not_found);
-  EXPECT_EQ(code_of([&] { remind(*w.db, granted(Role::editor, w.p), rr.id, w.now); }), ErrorCode::forbidden);
+  EXPECT_EQ(code_of([&] { remind(*w.db, with_grant(Role::editor, w.p, 1), rr.id, w.now); }), ErrorCode::forbidden);
   EXPECT_EQ(code_of([&] { remind(*w.db, base_a, 123456, w.now); }), ErrorCode::not_found);
   testing::set_item_state(*w.db, "document", w.doc, "withdrawn");
   EXPECT_EQ(code_of([&] { remind(*w.db, base_a, rr.id, w.now); }), ErrorCode::conflict);
