@@ -19,6 +19,10 @@ namespace {
 
 constexpr int kEnoughCandidates = 30;
 constexpr int kCandidateLimit = 200;
+// A stage whose words match at most this many passages is ranked by the backend.
+constexpr std::int64_t kRankableMatches = 4000;
+// Otherwise it takes this many of the matches, in index order.
+constexpr int kUnrankedLimit = 300;
 constexpr std::size_t kRareTerms = 8;
 // A number typed the way the document is numbered outranks any text match.
 constexpr double kNumberMatchBonus = 1000;
@@ -31,7 +35,9 @@ std::vector<std::string> phrase_terms(const search::ParsedQuery& q) {
 }
 
 // Candidates: the phrase first, then every word, then any of the rarer words — stopping as soon
-// as there are enough, so common queries stay cheap on a large library.
+// as there are enough. The backend ranks a stage's matches only when they are few (ranking
+// scores every match); a large stage takes the first matches found and leaves the order to
+// search/ranking, so a common word on a large library stays cheap.
 std::vector<store::SearchCandidate> gather(db::Connection& c, const search::ParsedQuery& q,
                                            const store::TermStats& stats, const store::AudienceScope& scope,
                                            const store::SearchFilters& filters) {
@@ -41,27 +47,45 @@ std::vector<store::SearchCandidate> gather(db::Connection& c, const search::Pars
     for (auto& f : found)
       if (seen.insert(f.entry_id).second) out.push_back(std::move(f));
   };
-  if (q.tokens.size() >= 2 && q.tokens.size() <= 8)
-    add(store::find_search_candidates(c, phrase_terms(q), store::MatchMode::phrase, scope, filters, kCandidateLimit));
-  if (static_cast<int>(out.size()) >= kEnoughCandidates) return out;
-  if (q.terms.size() >= 2 || out.empty())
-    add(store::find_search_candidates(c, q.terms, store::MatchMode::all_terms, scope, filters, kCandidateLimit));
-  if (static_cast<int>(out.size()) >= kEnoughCandidates || q.terms.size() < 2) return out;
-  // Any of the rarer words: common words would make the OR match most of the library.
-  std::vector<std::string> rare = q.terms;
-  auto df = [&](const std::string& t) {
+  auto df = [&](const std::string& t) -> std::int64_t {
     auto it = stats.df.find(t);
     return it == stats.df.end() ? 0 : it->second;
   };
-  std::sort(rare.begin(), rare.end(), [&](const auto& a, const auto& b) { return df(a) < df(b); });
-  rare.erase(std::remove_if(rare.begin(), rare.end(), [&](const auto& t) { return df(t) == 0; }), rare.end());
-  if (rare.size() > kRareTerms) rare.resize(kRareTerms);
-  // The texts' own words for what the member typed (search/synonyms).
+  // Passages a stage can match at most: the rarest word's count for phrase and AND stages.
+  auto fewest = [&](const std::vector<std::string>& terms) {
+    std::int64_t n = stats.entries;
+    for (const auto& t : terms) n = std::min(n, df(t));
+    return n;
+  };
+  const bool postgres = c.dialect() == db::Dialect::postgres;
+  auto stage = [&](const std::vector<std::string>& terms, store::MatchMode mode, std::int64_t estimate) {
+    const bool ordered = estimate <= kRankableMatches;
+    add(store::find_search_candidates(c, terms, mode, scope, filters, ordered ? kCandidateLimit : kUnrankedLimit,
+                                      ordered));
+  };
+  const auto phrase = phrase_terms(q);
+  // PostgreSQL checks a phrase on every row the index returns: only worth it when they are few.
+  if (q.tokens.size() >= 2 && q.tokens.size() <= 8 && (!postgres || fewest(phrase) <= kRankableMatches))
+    stage(phrase, store::MatchMode::phrase, fewest(phrase));
+  if (static_cast<int>(out.size()) >= kEnoughCandidates) return out;
+  if (q.terms.size() >= 2 || out.empty()) stage(q.terms, store::MatchMode::all_terms, fewest(q.terms));
+  if (static_cast<int>(out.size()) >= kEnoughCandidates || q.terms.size() < 2) return out;
+  // Any of the rarer words (and the texts' own words for what was typed), rarest first, while
+  // their matches stay few enough to rank: common words would match most of a large library.
+  std::vector<std::string> pool = q.terms;
   for (const auto& e : q.expansions)
     for (const auto& w : e.words)
-      if (df(w) > 0 && std::find(rare.begin(), rare.end(), w) == rare.end()) rare.push_back(w);
-  if (!rare.empty())
-    add(store::find_search_candidates(c, rare, store::MatchMode::any_term, scope, filters, kCandidateLimit));
+      if (std::find(pool.begin(), pool.end(), w) == pool.end()) pool.push_back(w);
+  std::sort(pool.begin(), pool.end(), [&](const auto& a, const auto& b) { return df(a) < df(b); });
+  std::vector<std::string> rare;
+  std::int64_t matches = 0;
+  for (const auto& t : pool) {
+    if (df(t) == 0) continue;
+    if (!rare.empty() && (rare.size() >= kRareTerms + 4 || matches + df(t) > kRankableMatches * 2)) break;
+    rare.push_back(t);
+    matches += df(t);
+  }
+  if (!rare.empty()) stage(rare, store::MatchMode::any_term, matches);
   return out;
 }
 
@@ -152,7 +176,7 @@ SearchResponse search(db::Database& db, const Actor& actor, const SearchRequest&
     doc_ids.erase(std::unique(doc_ids.begin(), doc_ids.end()), doc_ids.end());
     std::sort(news_ids.begin(), news_ids.end());
     news_ids.erase(std::unique(news_ids.begin(), news_ids.end()), news_ids.end());
-    auto docs = store::documents_by_id(c, doc_ids);
+    auto docs = store::document_cards_by_id(c, doc_ids);
     std::unordered_map<std::int64_t, const store::DocumentRow*> doc_by_id;
     std::unordered_map<std::int64_t, std::string> title_folded;
     for (const auto& d : docs) {

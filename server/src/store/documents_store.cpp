@@ -320,6 +320,34 @@ std::vector<DocumentRow> list_documents_for_editor(db::Connection& c, const std:
   return out;
 }
 
+std::vector<DocumentRow> document_cards_by_id(db::Connection& c, const std::vector<std::int64_t>& ids) {
+  std::vector<DocumentRow> out;
+  if (ids.empty()) return out;
+  db::Params p;
+  std::string sql =
+      "SELECT id, kind, number, title, summary, issuer, level, issued_on, effective_on, legal_status, "
+      "owner_unit_id, published_at FROM documents WHERE id IN (";
+  for (std::size_t i = 0; i < ids.size(); ++i) sql += (i ? "," : "") + arg(p, ids[i]);
+  sql += ")";
+  for (const auto& r : c.query(sql, p).rows) {
+    DocumentRow d;
+    d.id = r.integer(0);
+    d.kind = r.text(1);
+    d.number = r.text(2);
+    d.title = r.text(3);
+    d.summary = r.text(4);
+    d.issuer = r.text(5);
+    d.level = r.text(6);
+    d.issued_on = r.opt_text(7);
+    d.effective_on = r.opt_text(8);
+    d.legal_status = r.text(9);
+    d.owner_unit_id = r.integer(10);
+    d.published_at = r.opt_integer(11);
+    out.push_back(std::move(d));
+  }
+  return out;
+}
+
 std::vector<DocumentRow> documents_by_id(db::Connection& c, const std::vector<std::int64_t>& ids) {
   std::vector<DocumentRow> out;
   if (ids.empty()) return out;

@@ -97,6 +97,10 @@ std::vector<FacetCount> document_facet(db::Connection& c, const AudienceScope& s
 // Editors: every document whose owner unit lies in one of `owner_paths` ("" = all), any state.
 std::vector<DocumentRow> list_documents_for_editor(db::Connection& c, const std::vector<std::string>& owner_paths,
                                                    const std::optional<std::string>& state, int limit);
+// What search results show, for ids: only columns stored before the body, so SQLite never
+// walks a long body's overflow pages to reach them (id, kind, number, title, summary, issuer,
+// level, dates, legal status, owner, published_at).
+std::vector<DocumentRow> document_cards_by_id(db::Connection& c, const std::vector<std::int64_t>& ids);
 // Summaries for ids (search results, favourites), any order.
 std::vector<DocumentRow> documents_by_id(db::Connection& c, const std::vector<std::int64_t>& ids);
 

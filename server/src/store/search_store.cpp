@@ -116,7 +116,7 @@ void remove_search_entries(db::Connection& c, const std::string& item_kind, std:
 
 std::vector<SearchCandidate> find_search_candidates(db::Connection& c, const std::vector<std::string>& terms,
                                                     MatchMode mode, const AudienceScope& scope,
-                                                    const SearchFilters& filters, int limit) {
+                                                    const SearchFilters& filters, int limit, bool ordered) {
   if (terms.empty()) return {};
   db::Params p;
   std::string sql;
@@ -133,9 +133,9 @@ std::vector<SearchCandidate> find_search_candidates(db::Connection& c, const std
   }
   append_audience_condition(sql, p, scope, "e.item_kind", "e.item_id");
   append_filters(sql, p, filters, "e.item_kind", "e.item_id");
-  if (c.dialect() == db::Dialect::sqlite)
+  if (ordered && c.dialect() == db::Dialect::sqlite)
     sql += " ORDER BY search_fts.rank";
-  else
+  else if (ordered)
     sql += " ORDER BY ts_rank(e.folded_tsv, to_tsquery('simple', $1)) DESC";
   sql += " LIMIT " + arg(p, std::int64_t{limit});
   std::vector<SearchCandidate> out;
@@ -172,9 +172,10 @@ TermStats search_term_stats(db::Connection& c, const std::vector<std::string>& t
 std::vector<NumberHit> documents_with_number(db::Connection& c, const std::string& digits,
                                              const AudienceScope& scope, const SearchFilters& filters) {
   db::Params p;
+  // Numbers are written digits first ("294-QĐ/TW" → "294 qd tw"): an index range, not a scan.
   std::string sql = "SELECT d.id, d.number_key FROM documents d WHERE d.state = 'published' AND (d.number_key = " +
-                    arg(p, digits) + " OR d.number_key LIKE " + arg(p, digits + " %") + " OR d.number_key LIKE " +
-                    arg(p, "% " + digits + " %") + " OR d.number_key LIKE " + arg(p, "% " + digits) + ")";
+                    arg(p, digits) + " OR (d.number_key >= " + arg(p, digits + " ") + " AND d.number_key < " +
+                    arg(p, digits + "!") + "))";
   append_audience_condition(sql, p, scope, "'document'", "d.id");
   append_filters(sql, p, filters, "'document'", "d.id");
   sql += " ORDER BY d.issued_on DESC, d.id DESC LIMIT 50";

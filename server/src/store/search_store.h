@@ -43,11 +43,12 @@ struct SearchCandidate {
   int length = 0;
 };
 
-// Up to `limit` passages matching the folded `terms` in `mode`, readable under `scope`, best
-// first by the backend's own cheap rank (the real ranking is done by search/ranking).
+// Up to `limit` passages matching the folded `terms` in `mode`, readable under `scope`. When
+// `ordered`, best first by the backend's own rank (which scores every match: only affordable for
+// small match sets); otherwise the first matches found. The real ranking is search/ranking's.
 std::vector<SearchCandidate> find_search_candidates(db::Connection& c, const std::vector<std::string>& terms,
                                                     MatchMode mode, const AudienceScope& scope,
-                                                    const SearchFilters& filters, int limit);
+                                                    const SearchFilters& filters, int limit, bool ordered = true);
 
 struct TermStats {
   std::int64_t entries = 0;
