@@ -183,5 +183,22 @@ TEST_F(LibraryApiTest, DemoLibraryIsThereAndBrowsable) {
   EXPECT_EQ(r.json()["results"][0]["document"]["number"], "21-QĐ/TU");
 }
 
+TEST_F(LibraryApiTest, FavouritesHoldDocumentsAndNews) {
+  auto member = signed_in("dangvien");
+  auto doc = member.get("/api/v1/documents?limit=1").json()["documents"][0]["id"].get<std::int64_t>();
+  auto article = member.get("/api/v1/news?limit=1").json()["items"][0]["id"].get<std::int64_t>();
+  EXPECT_EQ(member.request("PUT", "/api/v1/favourites/document/" + std::to_string(doc), "",
+                           {{"X-CSRF-Token", member.csrf}}).status, 204);
+  EXPECT_EQ(member.request("PUT", "/api/v1/favourites/news/" + std::to_string(article), "",
+                           {{"X-CSRF-Token", member.csrf}}).status, 204);
+  auto fav = member.get("/api/v1/favourites").json();
+  ASSERT_EQ(fav["documents"].size(), 1u);
+  EXPECT_EQ(fav["documents"][0]["id"], doc);
+  EXPECT_TRUE(fav["documents"][0]["favourite"].get<bool>());
+  ASSERT_EQ(fav["news"].size(), 1u);
+  EXPECT_EQ(fav["news"][0]["id"], article);
+  EXPECT_TRUE(fav["news"][0]["favourite"].get<bool>());
+}
+
 }  // namespace
 }  // namespace sotay::testing

@@ -7,7 +7,9 @@
 #include "domain/errors.h"
 #include "domain/library.h"
 #include "domain/library_search.h"
+#include "domain/news.h"
 #include "store/library_store.h"
+#include "util/time.h"
 
 namespace sotay::api {
 
@@ -193,7 +195,10 @@ void register_document_routes(http::Router& router, App& app) {
     auto s = require_session(app, req);
     json docs = json::array();
     for (const auto& d : library::favourite_documents(app.db, s.actor)) docs.push_back(summary_json(d));
-    return json_response({{"documents", docs}, {"news", json::array()}});
+    json news_items = json::array();
+    const auto now = timeutil::now_unix();
+    for (const auto& n : news::favourites(app.db, s.actor)) news_items.push_back(news_summary_json(n, now));
+    return json_response({{"documents", docs}, {"news", news_items}});
   });
 
   router.add("GET", "/api/v1/editor/documents", [&app](http::Request& req) {

@@ -11,6 +11,7 @@
 #include "store/accounts_store.h"
 #include "store/audit_store.h"
 #include "store/members_store.h"
+#include "store/news_store.h"
 #include "store/units_store.h"
 
 namespace sotay::api {
@@ -45,6 +46,8 @@ nlohmann::json member_json(const store::MemberRow& m);
 nlohmann::json position_json(const store::PositionRow& p);
 void write_grant(JsonWriter& w, const store::GrantRow& g);
 nlohmann::json grant_json(const store::GrantRow& g);
+// NewsSummary (written in news_api.cpp with the feed's writer; parsed for lists built as trees).
+nlohmann::json news_summary_json(const store::NewsListRow& row, std::int64_t now);
 nlohmann::json audit_json(const store::AuditEntry& e);
 nlohmann::json session_row_json(const store::SessionRow& s, std::int64_t current_session_id);
 

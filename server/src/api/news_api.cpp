@@ -1,5 +1,6 @@
 // /api/v1/news, /api/v1/news/{id}/…, /api/v1/editor/news.
 #include "api/app.h"
+#include "api/encode.h"
 #include "api/json_body.h"
 #include "api/json_writer.h"
 #include "api/session_guard.h"
@@ -31,6 +32,18 @@ void write_summary_fields(JsonWriter& w, const store::NewsRow& n, bool opened, b
   w.key("read").begin_object().field("opened", opened).field("reached_end", reached_end).end_object();
   w.field("favourite", favourite);
 }
+
+}  // namespace
+
+nlohmann::json news_summary_json(const store::NewsListRow& row, std::int64_t now) {
+  JsonWriter w;
+  w.begin_object();
+  write_summary_fields(w, row.news, row.opened, row.reached_end, row.favourite, now);
+  w.end_object();
+  return nlohmann::json::parse(w.take());
+}
+
+namespace {
 
 http::Response article_response(App& app, const Actor& actor, std::int64_t id, int status = 200) {
   auto v = news::get(app.db, actor, id);

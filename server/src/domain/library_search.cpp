@@ -101,7 +101,10 @@ void count_facets(SearchResponse& out, const std::vector<const store::DocumentRo
     counts["status"][d->legal_status]++;
     counts["unit"][std::to_string(d->owner_unit_id)]++;
   }
-  for (auto& [facet, values] : counts) {
+  for (auto& entry : counts) {
+    // A named variable, not a structured binding: clang 14 (the fuzz build) cannot capture one.
+    const std::string facet = entry.first;
+    auto& values = entry.second;
     auto& list = out.facets[facet];
     for (auto& [value, n] : values) {
       std::string label = value;

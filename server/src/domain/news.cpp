@@ -272,6 +272,12 @@ std::vector<store::VersionRow> versions(db::Database& db, const Actor& actor, st
   });
 }
 
+std::vector<store::NewsListRow> favourites(db::Database& db, const Actor& actor) {
+  if (!actor.member_id) return {};
+  const auto scope = library::audience_scope(actor);
+  return db.read_value([&](db::Connection& c) { return store::favourite_news(c, scope, *actor.member_id); });
+}
+
 FeedPage feed(db::Database& db, const Actor& actor, const FeedRequest& request) {
   if (request.category && !is_category(*request.category))
     throw Error(ErrorCode::validation_failed, "Chuyên mục không hợp lệ.", {{"category", "Chuyên mục không hợp lệ."}});

@@ -94,6 +94,8 @@ struct FeedPage {
 // The member feed: published articles the actor may read. A page never ends inside one second
 // of published_at, so `before` (exclusive) can be a plain timestamp.
 FeedPage feed(db::Database& db, const Actor& actor, const FeedRequest& request);
+// The actor's favourite articles they may still read (none for accounts without a member).
+std::vector<store::NewsListRow> favourites(db::Database& db, const Actor& actor);
 
 struct EditorListRequest {
   std::optional<std::string> state;   // 422 when not a state

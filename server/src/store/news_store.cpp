@@ -206,6 +206,16 @@ std::vector<NewsListRow> news_published_at(db::Connection& c, const AudienceScop
   return read_list(c, sql, p);
 }
 
+std::vector<NewsListRow> favourite_news(db::Connection& c, const AudienceScope& scope, std::int64_t member_id) {
+  db::Params p;
+  const auto m = arg(p, member_id);  // bound first: feed_select numbers its own values after it
+  auto sql = feed_select(p, scope, std::nullopt, member_id,
+                         " AND EXISTS (SELECT 1 FROM favourites fv WHERE fv.member_id = " + m +
+                             " AND fv.item_kind = 'news' AND fv.item_id = n.id)",
+                         " ORDER BY n.published_at DESC, n.id DESC LIMIT 500");
+  return read_list(c, sql, p);
+}
+
 std::vector<NewsListRow> list_news_for_editor(db::Connection& c, const std::vector<std::string>& owner_paths,
                                               const NewsEditorQuery& q) {
   db::Params p;

@@ -79,6 +79,8 @@ struct NewsEditorQuery {
   int limit = 50;
   std::optional<std::int64_t> member_id;
 };
+// The member's favourite articles that are still published and readable, newest first.
+std::vector<NewsListRow> favourite_news(db::Connection& c, const AudienceScope& scope, std::int64_t member_id);
 std::vector<NewsListRow> list_news_for_editor(db::Connection& c, const std::vector<std::string>& owner_paths,
                                               const NewsEditorQuery& q);
 
