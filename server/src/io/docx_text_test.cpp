@@ -323,7 +323,7 @@ TEST_F(DocxTextTest, RefusesAPartOverFiftyMegabytes) {
   std::string body;
   body.reserve(61u << 20);
   for (int i = 0; body.size() < (60u << 20); ++i) {
-    body += "<w:p><w:r><w:t>Đoạn " + std::to_string(i * 7919) + "</w:t></w:r></w:p>";
+    body += "<w:p><w:r><w:t>Đoạn " + std::to_string(i * 7919LL) + "</w:t></w:r></w:p>";
   }
   const std::string path = write_docx(package(document_xml(body)));
   body = std::string();
