@@ -7,6 +7,7 @@
 #include "db/database.h"
 #include "domain/auth.h"
 #include "domain/import_jobs.h"
+#include "domain/notices.h"
 #include "http/router.h"
 
 namespace sotay::api {
@@ -17,6 +18,9 @@ struct App {
   members::ImportJobs& imports;  // background member imports of this process
   std::filesystem::path files_dir = "data/files";  // attachments and covers (sotay serve --files)
   std::function<void()> jobs_queued;  // a job was queued: wakes the background worker (may be empty)
+  // A notice event was committed: deliver it live (SQLite: to this server's sockets; PostgreSQL:
+  // empty, the LISTEN connection hears every server's events). May be empty.
+  notices::EventSink notice_events;
 };
 
 void register_routes(http::Router& router, App& app);
@@ -33,5 +37,6 @@ void register_attachment_routes(http::Router& router, App& app);
 void register_document_routes(http::Router& router, App& app);
 void register_news_routes(http::Router& router, App& app);
 void register_reading_routes(http::Router& router, App& app);
+void register_notice_routes(http::Router& router, App& app);
 
 }  // namespace sotay::api

@@ -2,6 +2,7 @@
 
 #include <unistd.h>
 
+#include <atomic>
 #include <chrono>
 #include <cstdio>
 #include <cstring>
@@ -11,8 +12,10 @@
 #include <sstream>
 
 #include "api/app.h"
+#include "api/live_notices.h"
 #include "cli/options.h"
 #include "db/migrations.h"
+#include "db/pg_listener.h"
 #include "db/sqlite_database.h"
 #include "demo/demo.h"
 #include "domain/auth.h"
@@ -22,8 +25,11 @@
 #include "domain/import_jobs.h"
 #include "domain/member_import.h"
 #include "domain/org_tree.h"
+#include "domain/push_delivery.h"
+#include "http/push_client.h"
 #include "http/server.h"
 #include "io/table.h"
+#include "store/notices_store.h"
 #include "util/crypto.h"
 
 #ifndef SOTAY_VERSION
@@ -88,6 +94,8 @@ int cmd_serve(int argc, char** argv) {
              {"tls-cert", "FILE", "PEM certificate: serve HTTPS directly (small deployments)", ""},
              {"tls-key", "FILE", "PEM private key for --tls-cert", ""},
              {"trust-proxy", "", "take the client address from X-Forwarded-For / X-Real-IP (behind nginx)", ""},
+             {"push-subject", "URI", "contact for Web Push services (VAPID sub)", "mailto:quantri@sotay.invalid"},
+             {"push-ca", "FILE", "PEM certificates to trust for push services instead of the system store", ""},
              kFilesOption});
   if (!o.parse(argc, argv, 2)) return 0;
   auto url = o.get("db");
@@ -101,13 +109,24 @@ int cmd_serve(int argc, char** argv) {
     return 3;
   }
   members::ImportJobs imports(*database);
-  // The background thread: text extraction of attachments, scheduled publishing.
+  // Notice events are delivered to this server's open apps by `live` (made once the server and its
+  // WebSocket hub exist). SQLite: the process that commits an event delivers it. PostgreSQL: every
+  // server hears every event through LISTEN (the sender too), so the commit path does nothing.
+  const bool postgres = database->dialect() == db::Dialect::postgres;
+  std::atomic<api::LiveNotices*> live{nullptr};
+  notices::EventSink sink;
+  if (!postgres)
+    sink = [&live](std::int64_t event_id) {
+      if (auto* l = live.load()) l->deliver(event_id);
+    };
+  // The background thread: text extraction of attachments, scheduled publishing and notices.
   background::WorkerOptions wo;
   wo.files_dir = files_dir(o);
+  wo.notice_events = sink;
   std::filesystem::create_directories(wo.files_dir);
   background::Worker worker(*database, wo);
   api::App app{.db = *database, .policy = {}, .imports = imports, .files_dir = wo.files_dir,
-               .jobs_queued = [&worker] { worker.wake(); }};
+               .jobs_queued = [&worker] { worker.wake(); }, .notice_events = sink};
   http::Router router;
   api::register_routes(router, app);
 
@@ -131,13 +150,51 @@ int cmd_serve(int argc, char** argv) {
   };
   http::Server server(so, router);
   server.handle_signals(true);
+  api::LiveNotices live_notices(*database, server.hub());
+  live = &live_notices;
+  std::unique_ptr<db::PgListener> listener;
+  if (postgres) {
+    db::PgListener::Options lo;
+    lo.url = url;
+    lo.channel = store::kNoticeChannel;
+    lo.on_notify = [&live_notices](const std::string& payload) {
+      char* end = nullptr;
+      auto id = std::strtoll(payload.c_str(), &end, 10);
+      if (end && *end == '\0' && id > 0) live_notices.deliver(id);
+    };
+    lo.on_resume = [&live_notices, &database](std::int64_t lost_at) {
+      // A margin for transactions that committed just after the loss was noticed.
+      for (auto id : notices::event_ids_since(*database, lost_at - 60)) live_notices.deliver(id);
+    };
+    listener = std::make_unique<db::PgListener>(lo);
+    listener->start();
+    if (!listener->wait_connected(std::chrono::seconds(5)))
+      std::fprintf(stderr, "sotay: not listening for notices yet (will keep trying)\n");
+  }
+  // Web Push to closed apps.
+  http::PushClient push_client({.timeout = std::chrono::milliseconds(10000), .ca_file = o.get("push-ca"), .allow_http = true});
+  push::SenderOptions po;
+  po.subject = o.get("push-subject");
+  push::Sender push_sender(
+      *database,
+      [&push_client](const push::TransportRequest& r) {
+        auto res = push_client.send({.endpoint = r.endpoint, .body = r.body, .authorization = r.authorization,
+                                     .ttl_seconds = r.ttl_seconds, .urgency = r.urgency, .topic = ""});
+        return push::TransportResult{res.status, res.error, res.retry_after_seconds};
+      },
+      po);
+  push::public_key_base64url(*database);  // the VAPID keys exist from the first start
   auto ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
   std::fprintf(stderr, "sotay %s: listening on %s://%s:%u (database %s, web %s) — ready in %.0f ms\n", SOTAY_VERSION,
                so.tls_cert.empty() ? "http" : "https", so.bind.c_str(), server.port(), redact_url(url).c_str(),
                so.web_root.empty() ? "(not built)" : so.web_root.c_str(), ms);
   worker.start();
+  push_sender.start();
   server.run();
+  push_sender.stop();
+  if (listener) listener->stop();
   worker.stop();  // a running extraction stops at its next page and resumes at the next start
+  live = nullptr;
   imports.wait_idle();
   std::fprintf(stderr, "sotay: stopped\n");
   return 0;

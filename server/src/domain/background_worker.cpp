@@ -5,6 +5,7 @@
 #include "domain/attachments.h"
 #include "domain/documents.h"
 #include "domain/news.h"
+#include "domain/notices.h"
 #include "domain/reading.h"
 #include "io/docx_text.h"
 #include "io/extract.h"
@@ -112,6 +113,9 @@ void Worker::run_schedule(std::int64_t now) {
   });
   guarded("reading reminders", [&] {
     if (int n = reading::remind_overdue(db_, now)) log("sent " + std::to_string(n) + " reading reminder(s)");
+  });
+  guarded("notices", [&] {
+    if (int n = notices::run_due(db_, now, options_.notice_events)) log("sent or reminded " + std::to_string(n) + " notice(s)");
   });
   guarded("background jobs", [&] {
     if (int n = recover_abandoned(now, false)) log("resumed " + std::to_string(n) + " abandoned background job(s)");

@@ -34,6 +34,9 @@ struct WorkerOptions {
   std::chrono::milliseconds progress_interval{1000};  // progress written at most this often
   std::chrono::seconds retry_delay{30};             // × attempts, before a failed try is retried
   bool ocr = true;                                  // PDF pages without text go through Tesseract
+  // A notice event was committed (scheduled sending, a resumed fan-out, a reminder): deliver it
+  // live (see notices::EventSink). May be empty.
+  std::function<void(std::int64_t event_id)> notice_events;
   // One line per event (job done/failed, scheduled publishing); default: standard error.
   std::function<void(const std::string&)> log;
 };

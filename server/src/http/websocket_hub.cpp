@@ -26,6 +26,11 @@ std::size_t WebSocketHub::broadcast(std::string json) {
   return targets.size();
 }
 
+bool WebSocketHub::is_connected(std::int64_t account_id) const {
+  std::lock_guard lock(mutex_);
+  return by_account_.count(account_id) > 0;
+}
+
 std::size_t WebSocketHub::connection_count() const {
   std::lock_guard lock(mutex_);
   return count_;

@@ -45,6 +45,8 @@ class WebSocketHub {
   // Sends `json` to every socket; returns how many.
   std::size_t broadcast(std::string json);
   std::size_t connection_count() const;
+  // True when the account has at least one open socket here (checked before reading its data).
+  bool is_connected(std::int64_t account_id) const;
 
   // Used by the server.
   void add(std::shared_ptr<LiveConnection> connection);

@@ -1,0 +1,35 @@
+#include "api/live_notices.h"
+
+#include "api/notices_json.h"
+#include "domain/notices.h"
+#include "util/time.h"
+
+namespace sotay::api {
+
+bool LiveNotices::first_time(std::int64_t event_id) {
+  std::lock_guard lock(mutex_);
+  if (!seen_.insert(event_id).second) return false;
+  order_.push_back(event_id);
+  if (order_.size() > kRemembered) {
+    seen_.erase(order_.front());
+    order_.pop_front();
+  }
+  return true;
+}
+
+std::size_t LiveNotices::deliver(std::int64_t event_id) {
+  if (!first_time(event_id)) return 0;
+  auto live = notices::live_event(db_, event_id, [this](std::int64_t account) { return hub_.is_connected(account); });
+  if (!live || live->items.empty()) return 0;
+  std::size_t sockets = 0;
+  std::vector<std::int64_t> reached;
+  for (const auto& [account, item] : live->items) {
+    auto n = hub_.publish(account, live_notice_message(live->event.event, item, live->documents));
+    if (n > 0 && (reached.empty() || reached.back() != item.member_id)) reached.push_back(item.member_id);
+    sockets += n;
+  }
+  notices::mark_delivered(db_, live->event.notice_id, reached, timeutil::now_unix());
+  return sockets;
+}
+
+}  // namespace sotay::api

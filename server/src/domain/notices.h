@@ -1,0 +1,174 @@
+// Notices from committees to members: audience within the sender's scope, fan-out into inboxes
+// (exactly once, resumable), acknowledgement, correction and recall with history, follow-up
+// counts per unit, reminders for urgent notices (docs/decisions/0006-notices-and-live-delivery.md).
+//
+// Live delivery: every change that members should see at once writes a notice event in the same
+// transaction and hands its id to an EventSink after the commit. The server's sink delivers it to
+// its own sockets on SQLite; on PostgreSQL it does nothing, because every server (the sender too)
+// hears the event through LISTEN/NOTIFY.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "db/database.h"
+#include "domain/actor.h"
+#include "store/notices_store.h"
+
+namespace sotay::notices {
+
+inline constexpr std::size_t kMaxTitleChars = 200;
+inline constexpr std::size_t kMaxBodyChars = 10000;
+inline constexpr std::size_t kMaxAudienceUnits = 500;
+inline constexpr std::size_t kMaxAudienceMembers = 2000;
+inline constexpr std::size_t kMaxDocuments = 10;
+inline constexpr std::int64_t kMaxScheduleAhead = 366LL * 24 * 3600;
+inline constexpr std::int64_t kFanOutWindow = 20000;  // member ids per fan-out transaction
+inline constexpr int kMaxInboxLimit = 100;
+// Automatic reminders of an urgent notice that asks for acknowledgement: after these many
+// seconds from sending, to those who have not acknowledged (at most this many).
+inline constexpr std::int64_t kReminderAfter[] = {3600, 4 * 3600, 24 * 3600};
+// Pushes wait this long so an app that is open gets the notice live and no push is needed.
+inline constexpr std::int64_t kPushDelaySeconds = 3;
+
+using EventSink = std::function<void(std::int64_t event_id)>;
+
+struct Audience {
+  std::vector<std::int64_t> units;
+  std::vector<std::string> roles;  // positions: secretary, deputy_secretary, committee_member
+  std::vector<std::int64_t> members;
+};
+bool is_role(const std::string& role);
+
+struct NoticeInput {
+  std::string title, body, priority = "normal";
+  Audience audience;
+  bool require_ack = false;
+  std::optional<std::int64_t> ack_deadline;  // unix seconds
+  std::optional<std::int64_t> send_at;       // later than now: scheduled
+  std::vector<std::int64_t> documents;
+};
+
+struct DocumentLink {
+  std::int64_t id = 0;
+  std::string number, title;
+};
+struct AudienceView {
+  std::vector<std::pair<std::int64_t, std::string>> units;    // id, name
+  std::vector<std::string> roles;
+  std::vector<std::pair<std::int64_t, std::string>> members;  // id, full name
+};
+struct NoticeDetail {
+  store::NoticeRow notice;
+  store::NoticeCountsRow counts;
+  AudienceView audience;
+  std::vector<DocumentLink> documents;
+  std::vector<store::NoticeVersionRow> history;
+  std::optional<std::string> sender_name;
+};
+
+// The unit level of a sender (central, province, base, cell), for push preferences.
+std::string sender_level(const std::string& unit_kind);
+
+// Sends (or schedules) a notice: committee, cell committee or admin over every unit and member of
+// the audience. Audited. When due now, the fan-out runs before returning and the "sent" event goes
+// to `sink` after each commit.
+NoticeDetail create(db::Database& db, const Actor& actor, const NoticeInput& in, std::int64_t now, const EventSink& sink);
+// How many members the audience reaches now (the composer shows it before sending).
+std::int64_t preview(db::Database& db, const Actor& actor, const Audience& audience);
+
+// Writes the missing recipients of a 'sending' notice window by window and marks it sent. Safe to
+// re-run at any point (after a crash): the primary key adds nobody twice.
+void fan_out(db::Database& db, std::int64_t notice_id, std::int64_t now, const EventSink& sink);
+// The background worker's hook: scheduled notices whose time has come, fan-outs left half-way by
+// a dead process, and due reminders. Returns how many notices it acted on.
+int run_due(db::Database& db, std::int64_t now, const EventSink& sink);
+
+// ---- the member's side -------------------------------------------------------------------------
+
+struct InboxPage {
+  std::int64_t unread = 0;
+  std::vector<store::InboxRow> items;
+  std::vector<std::vector<DocumentLink>> documents;  // per item
+  std::optional<std::int64_t> next_before;
+};
+// The member's notices, newest first; listing them marks them delivered.
+InboxPage inbox(db::Database& db, const Actor& actor, std::optional<std::int64_t> before, int limit, std::int64_t now);
+struct InboxDetail {
+  store::InboxRow item;
+  std::vector<DocumentLink> documents;
+  std::vector<store::NoticeVersionRow> history;
+};
+// One notice of the member's inbox, marked read (404 when not a recipient).
+InboxDetail open(db::Database& db, const Actor& actor, std::int64_t notice_id, std::int64_t now);
+// "Đã nhận": idempotent; returns when it was acknowledged. 409 when recalled or no ack asked.
+std::int64_t acknowledge(db::Database& db, const Actor& actor, std::int64_t notice_id, std::int64_t now);
+
+// ---- the committee's side ----------------------------------------------------------------------
+
+// The sender account, and committees / cell committees / admins covering the sender's unit.
+NoticeDetail detail(db::Database& db, const Actor& actor, std::int64_t notice_id);
+NoticeDetail correct(db::Database& db, const Actor& actor, std::int64_t notice_id, std::optional<std::string> title,
+                     const std::string& body, const std::string& note, std::int64_t now, const EventSink& sink);
+NoticeDetail recall(db::Database& db, const Actor& actor, std::int64_t notice_id, const std::string& reason,
+                    std::int64_t now, const EventSink& sink);
+NoticeDetail cancel(db::Database& db, const Actor& actor, std::int64_t notice_id, std::int64_t now);
+
+struct NoticePage {
+  std::vector<store::NoticeListRow> items;
+  std::optional<std::int64_t> next_before;
+};
+// Notices sent from units inside the actor's committee scope (or below `unit`), newest first.
+NoticePage list(db::Database& db, const Actor& actor, std::optional<std::int64_t> unit,
+                std::optional<std::int64_t> before, int limit);
+
+struct UnitCounts {
+  std::int64_t id = 0;
+  std::string name, kind;
+  store::NoticeCountsRow counts;
+};
+struct Stats {
+  std::int64_t notice_id = 0;
+  UnitCounts unit;
+  std::vector<UnitCounts> children;  // only children that have recipients
+  std::vector<std::pair<std::int64_t, std::string>> breadcrumbs;  // from the sender's unit down
+};
+// Per child unit of `unit` (default: the sender's unit); the unit must lie in the sender's
+// subtree and in the actor's scope.
+Stats stats(db::Database& db, const Actor& actor, std::int64_t notice_id, std::optional<std::int64_t> unit);
+struct Pending {
+  std::int64_t unit_id = 0;
+  std::string unit_name, what;
+  std::int64_t total = 0;
+  std::vector<store::PendingRow> members;  // at most kMaxPendingNames
+};
+inline constexpr int kMaxPendingNames = 500;
+Pending pending(db::Database& db, const Actor& actor, std::int64_t notice_id, std::optional<std::int64_t> unit,
+                const std::string& what);
+
+// ---- live delivery -----------------------------------------------------------------------------
+
+// What an event means for open apps: the event name and, per signed-in recipient, the inbox row.
+struct LiveEvent {
+  store::NoticeEventRow event;
+  std::vector<std::pair<std::int64_t, store::InboxRow>> items;  // account id, its inbox row
+  std::vector<DocumentLink> documents;
+};
+// `is_connected` filters accounts before their rows are read (most recipients are offline).
+std::optional<LiveEvent> live_event(db::Database& db, std::int64_t event_id,
+                                    const std::function<bool(std::int64_t account_id)>& is_connected);
+void mark_delivered(db::Database& db, std::int64_t notice_id, const std::vector<std::int64_t>& member_ids,
+                    std::int64_t now);
+// Events written at or after `since` (a server replays them after losing its LISTEN connection).
+std::vector<std::int64_t> event_ids_since(db::Database& db, std::int64_t since);
+
+// ---- push preferences --------------------------------------------------------------------------
+
+std::vector<store::NotificationPrefRow> prefs(db::Database& db, const Actor& actor);
+std::vector<store::NotificationPrefRow> save_prefs(db::Database& db, const Actor& actor,
+                                                   const std::vector<store::NotificationPrefRow>& prefs);
+
+}  // namespace sotay::notices
