@@ -431,6 +431,7 @@ scenario('a new deploy offers "Đã có phiên bản mới — Tải lại" and 
 (await import('./library.mjs')).register(scenario, { shot, checkTapTargets });
 // The editor screens' scenarios (documents, news, reading statistics): e2e/editor.mjs.
 (await import('./editor.mjs')).register(scenario, { shot, checkTapTargets });
+(await import('./notices.mjs')).register(scenario, { shot, checkTapTargets });
 
 // ---------------------------------------------------------------------------------------------
 

@@ -3,9 +3,10 @@
 import { render } from 'preact';
 import { onReached, onUnreachable } from './api/client';
 import { App } from './app';
+import { startInbox } from './lib/inbox';
 import { noteRequestFailed, noteRequestSucceeded, startNetworkWatch } from './lib/network';
 import { startRouter } from './lib/router';
-import { bootstrap, replayOutbox } from './lib/session';
+import { bootstrap, replayOutbox, session } from './lib/session';
 import { applyLargeText, readLargeText } from './lib/settings';
 import { registerServiceWorker } from './lib/sw-register';
 import './styles.css';
@@ -21,5 +22,11 @@ if (root) {
   root.textContent = '';
   render(<App />, root);
 }
-void bootstrap().then(() => replayOutbox());
+// The live connection and the unread count follow the session from here on.
+startInbox();
+void bootstrap().then(() => {
+  void replayOutbox();
+  // Keep a push subscription the browser renewed known to the server (once a day).
+  if (session.get().status === 'signed_in') void import('./lib/push').then((m) => m.resyncPush()).catch(() => undefined);
+});
 registerServiceWorker(() => void replayOutbox());

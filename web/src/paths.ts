@@ -14,7 +14,9 @@ export const PATHS = {
   documents: '/tai-lieu',
   documentSearch: '/tai-lieu/tim-kiem',
   document: '/tai-lieu/:id',
-  notices: '/notices',
+  // Notices (decision 0006): the inbox and one notice, linked from pushes and live messages.
+  notices: '/thong-bao',
+  notice: '/thong-bao/:id',
   study: '/study',
   calendar: '/calendar',
   committee: '/committee',
@@ -23,6 +25,9 @@ export const PATHS = {
 // "/tai-lieu/12#dieu-4": the reading view of a document, at a passage when given.
 export function documentHref(id: number, anchor?: string | null): string {
   return `/tai-lieu/${id}${anchor ? `#${encodeURIComponent(anchor)}` : ''}`;
+}
+export function noticeHref(id: number): string {
+  return `/thong-bao/${id}`;
 }
 export function newsHref(id: number): string {
   return `/tin-tuc/${id}`;

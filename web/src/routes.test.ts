@@ -96,6 +96,18 @@ describe('route guard', () => {
     expect(findRoute('/committee/documents/12')?.params).toEqual({ id: '12' });
   });
 
+  it('opens the inbox to every member and the notice screens to committees of any level', () => {
+    for (const path of ['/thong-bao', '/thong-bao/12', '/notices']) expect(decide(path, q(), signedIn(['member'])).kind).toBe('render');
+    expect(findRoute('/thong-bao/12')?.params).toEqual({ id: '12' });
+    for (const path of ['/committee/notices', '/committee/notices/new', '/committee/notices/5']) {
+      expect(decide(path, q(), signedIn(['member']))).toEqual({ kind: 'forbidden' });
+      expect(decide(path, q(), signedIn(['editor']))).toEqual({ kind: 'forbidden' });
+      for (const role of ['cell_committee', 'committee', 'admin'] as Role[]) expect(decide(path, q(), signedIn([role])).kind).toBe('render');
+    }
+    expect(findRoute('/committee/notices/new')?.route.path).toBe('/committee/notices/new');
+    expect(findRoute('/committee/notices/5')?.params).toEqual({ id: '5' });
+  });
+
   it('passes route parameters', () => {
     const d = decide('/committee/members/42', q(), signedIn(['committee']));
     expect(d.kind === 'render' && d.params).toEqual({ id: '42' });

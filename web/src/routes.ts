@@ -35,7 +35,7 @@ export interface RouteDef {
 }
 
 
-const section = (key: 'notices' | 'study' | 'calendar'): RouteDef => ({
+const section = (key: 'study' | 'calendar'): RouteDef => ({
   path: PATHS[key],
   title: vi.sections[key].title,
   access: 'signed_in',
@@ -69,7 +69,10 @@ export const routes: RouteDef[] = [
   // Earlier addresses of the two sections, kept so saved links still open them.
   { path: '/news', title: vi.sections.news.title, access: 'signed_in', load: () => import('./pages/news/NewsFeed') },
   { path: '/documents', title: vi.sections.documents.title, access: 'signed_in', load: () => import('./pages/library/Library') },
-  section('notices'),
+  // Notices (pages/notices): the inbox and one notice; /notices was the placeholder's address.
+  { path: PATHS.notices, title: vi.sections.notices.title, access: 'signed_in', load: () => import('./pages/notices/Inbox') },
+  { path: PATHS.notice, title: vi.sections.notices.title, access: 'signed_in', load: () => import('./pages/notices/NoticeView') },
+  { path: '/notices', title: vi.sections.notices.title, access: 'signed_in', load: () => import('./pages/notices/Inbox') },
   section('study'),
   section('calendar'),
   ...committeeRoutes,

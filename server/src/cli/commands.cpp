@@ -31,6 +31,7 @@
 #include "io/table.h"
 #include "store/notices_store.h"
 #include "util/crypto.h"
+#include "util/time.h"
 
 #ifndef SOTAY_VERSION
 #define SOTAY_VERSION "dev"
@@ -162,9 +163,11 @@ int cmd_serve(int argc, char** argv) {
       auto id = std::strtoll(payload.c_str(), &end, 10);
       if (end && *end == '\0' && id > 0) live_notices.deliver(id);
     };
-    lo.on_resume = [&live_notices, &database](std::int64_t lost_at) {
-      // A margin for transactions that committed just after the loss was noticed.
-      for (auto id : notices::event_ids_since(*database, lost_at - 60)) live_notices.deliver(id);
+    // Nothing from before this process served is replayed: its sockets were not open then.
+    const std::int64_t served_after = notices::last_event_id(*database);
+    lo.on_resume = [&live_notices, &database, served_after](std::int64_t lost_at) {
+      // A margin for transactions that committed around the moment the connection was lost.
+      for (auto id : notices::event_ids_since(*database, lost_at - 60, served_after)) live_notices.deliver(id);
     };
     listener = std::make_unique<db::PgListener>(lo);
     listener->start();
@@ -172,7 +175,7 @@ int cmd_serve(int argc, char** argv) {
       std::fprintf(stderr, "sotay: not listening for notices yet (will keep trying)\n");
   }
   // Web Push to closed apps.
-  http::PushClient push_client({.timeout = std::chrono::milliseconds(10000), .ca_file = o.get("push-ca"), .allow_http = true});
+  http::PushClient push_client({.timeout = std::chrono::milliseconds(10000), .ca_file = o.get("push-ca"), .allow_http = false});
   push::SenderOptions po;
   po.subject = o.get("push-subject");
   push::Sender push_sender(

@@ -113,12 +113,15 @@ Resolved resolve(db::Connection& c, const Actor& actor, const Audience& a) {
   for (auto id : a.units) {
     if (!seen_units.insert(id).second) continue;
     auto u = store::find_unit(c, id);
-    if (!u || !actor.can_view_unit(u->path))
+    if (!u)
       throw invalid("audience.units", "Không tìm thấy tổ chức đảng số " + std::to_string(id) + ".",
                     "Hãy chọn lại trong cây tổ chức.");
-    if (!actor.covers(u->path, kSenderRoles))
-      throw invalid("audience.units", "\"" + u->name + "\" nằm ngoài phạm vi bạn được gửi thông báo.",
+    if (!actor.covers(u->path, kSenderRoles)) {
+      // The name only when the sender may see the unit at all.
+      auto which = actor.can_view_unit(u->path) ? "\"" + u->name + "\"" : "Tổ chức đảng số " + std::to_string(id);
+      throw invalid("audience.units", which + " nằm ngoài phạm vi bạn được gửi thông báo.",
                     "Chỉ gửi tới tổ chức đảng trực thuộc cấp ủy của bạn.");
+    }
     if (u->valid_to) throw invalid("audience.units", "\"" + u->name + "\" đã giải thể hoặc hợp nhất.", "Hãy bỏ chọn.");
     paths.push_back(u->path);
     units.push_back(std::move(*u));
@@ -588,12 +591,17 @@ void mark_delivered(db::Database& db, std::int64_t notice_id, const std::vector<
   db.write([&](db::Connection& c) { store::mark_delivered(c, notice_id, member_ids, now); });
 }
 
-std::vector<std::int64_t> event_ids_since(db::Database& db, std::int64_t since) {
+std::vector<std::int64_t> event_ids_since(db::Database& db, std::int64_t since, std::int64_t after_id) {
   return db.read_value([&](db::Connection& c) {
     std::vector<std::int64_t> ids;
-    for (const auto& e : store::notice_events_since(c, since)) ids.push_back(e.id);
+    for (const auto& e : store::notice_events_since(c, since))
+      if (e.id > after_id) ids.push_back(e.id);
     return ids;
   });
+}
+
+std::int64_t last_event_id(db::Database& db) {
+  return db.read_value([](db::Connection& c) { return store::last_notice_event_id(c); });
 }
 
 // ---- push preferences --------------------------------------------------------------------------

@@ -162,8 +162,10 @@ std::optional<LiveEvent> live_event(db::Database& db, std::int64_t event_id,
                                     const std::function<bool(std::int64_t account_id)>& is_connected);
 void mark_delivered(db::Database& db, std::int64_t notice_id, const std::vector<std::int64_t>& member_ids,
                     std::int64_t now);
-// Events written at or after `since` (a server replays them after losing its LISTEN connection).
-std::vector<std::int64_t> event_ids_since(db::Database& db, std::int64_t since);
+// Events written at or after `since` with ids above `after_id` (a server replays them after
+// losing its LISTEN connection; after_id = the last event before it started serving).
+std::vector<std::int64_t> event_ids_since(db::Database& db, std::int64_t since, std::int64_t after_id);
+std::int64_t last_event_id(db::Database& db);
 
 // ---- push preferences --------------------------------------------------------------------------
 

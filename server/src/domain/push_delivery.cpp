@@ -22,8 +22,6 @@ Error invalid(const std::string& field, const std::string& message) {
   return Error(ErrorCode::validation_failed, message, {{field, message}});
 }
 
-bool loopback_host(const std::string& host) { return host == "127.0.0.1" || host == "::1" || host == "localhost"; }
-
 // Cuts UTF-8 text to at most n code points, at a code point boundary.
 std::string cut(const std::string& s, std::size_t n) {
   std::size_t count = 0;
@@ -54,7 +52,7 @@ std::string public_key_base64url(db::Database& db) { return vapid_keys(db).publi
 void subscribe(db::Database& db, const Actor& actor, const std::string& endpoint, const std::string& p256dh,
                const std::string& auth, const std::string& user_agent, std::int64_t now) {
   auto parsed = webpush::parse_push_endpoint(endpoint);
-  if (!parsed || (parsed->scheme != "https" && !(parsed->scheme == "http" && loopback_host(parsed->host))))
+  if (!parsed || parsed->scheme != "https")
     throw invalid("endpoint", "Địa chỉ nhận thông báo của thiết bị không hợp lệ (phải là https://).");
   auto key = crypto::base64url_decode(p256dh);
   if (!key || key->size() != webpush::kPublicKeyBytes || (*key)[0] != '\x04')
@@ -163,7 +161,7 @@ RunStats Sender::run_once(std::int64_t now) {
       if (!ua_public || !auth) throw std::invalid_argument("bad subscription keys");
       req.body = webpush::encrypt_aes128gcm(payload, *ua_public, *auth);
       req.authorization = webpush::vapid_authorization(keys, req.endpoint, options_.subject, now + 12 * 3600);
-    } catch (const std::exception& e) {
+    } catch (const std::invalid_argument& e) {
       // A subscription we can never encrypt for (corrupt keys): remove it, as a push service would.
       db_.write([&](db::Connection& c) { store::delete_push_subscription_by_id(c, job.subscription.id); });
       log("push subscription " + std::to_string(job.subscription.id) + " removed: " + e.what());

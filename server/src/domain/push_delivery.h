@@ -27,8 +27,7 @@ namespace sotay::push {
 webpush::VapidKeys vapid_keys(db::Database& db);
 std::string public_key_base64url(db::Database& db);
 
-// Saves the device of a signed-in account: endpoint https:// (http:// only on loopback, for
-// tests), p256dh a P-256 point, auth 16 bytes, both base64url. 422 otherwise.
+// Saves the device of a signed-in account: endpoint https://, p256dh a P-256 point, auth 16 bytes, both base64url. 422 otherwise.
 void subscribe(db::Database& db, const Actor& actor, const std::string& endpoint, const std::string& p256dh,
                const std::string& auth, const std::string& user_agent, std::int64_t now);
 void unsubscribe(db::Database& db, const Actor& actor, const std::string& endpoint);

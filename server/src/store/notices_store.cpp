@@ -274,6 +274,10 @@ std::vector<NoticeEventRow> notice_events_since(db::Connection& c, std::int64_t 
   return out;
 }
 
+std::int64_t last_notice_event_id(db::Connection& c) {
+  return c.query("SELECT COALESCE(MAX(id), 0) FROM notice_events").one().integer(0);
+}
+
 std::vector<NoticeTarget> notice_targets(db::Connection& c, std::int64_t notice_id,
                                          std::optional<std::int64_t> reminded_at) {
   std::string sql =

@@ -93,6 +93,7 @@ struct NoticeEventRow {
 std::int64_t insert_notice_event(db::Connection& c, std::int64_t notice_id, const std::string& event, std::int64_t at);
 std::optional<NoticeEventRow> find_notice_event(db::Connection& c, std::int64_t id);
 std::vector<NoticeEventRow> notice_events_since(db::Connection& c, std::int64_t at);
+std::int64_t last_notice_event_id(db::Connection& c);
 
 // Signed-in targets of an event: accounts of recipients (reminded: those reminded at `at`).
 struct NoticeTarget {

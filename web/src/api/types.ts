@@ -24,6 +24,20 @@ export type Account = Schemas['Account'];
 export type AuditEntry = Schemas['AuditEntry'];
 export type ErrorEnvelope = Schemas['Error'];
 export type FieldError = NonNullable<ErrorEnvelope['error']['fields']>[number];
+// Notices (decision 0006).
+export type InboxItem = Schemas['InboxItem'];
+export type InboxPage = Schemas['InboxPage'];
+export type NoticeVersion = Schemas['NoticeVersion'];
+export type NoticePriority = Schemas['NoticePriority'];
+export type NoticeRole = Schemas['NoticeRole'];
+export type NoticeAudience = Schemas['NoticeAudience'];
+export type NoticeInput = Schemas['NoticeInput'];
+export type NoticeSummary = Schemas['NoticeSummary'];
+export type NoticeDetail = Schemas['NoticeDetail'];
+export type NoticeCounts = Schemas['NoticeCounts'];
+export type NoticeStats = Schemas['NoticeStats'];
+export type NoticePending = Schemas['NoticePending'];
+export type NotificationPref = Schemas['NotificationPref'];
 
 export type Role = Grant['role'];
 

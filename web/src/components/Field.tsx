@@ -7,7 +7,7 @@ import { useId } from 'preact/hooks';
 // per-`type` typings do not survive a generic spread.
 interface InputProps {
   name?: string;
-  type?: 'text' | 'password' | 'tel' | 'email' | 'date' | 'number' | 'search';
+  type?: 'text' | 'password' | 'tel' | 'email' | 'date' | 'time' | 'number' | 'search';
   autocomplete?: string;
   autocapitalize?: 'none' | 'off' | 'on' | 'sentences' | 'words';
   inputMode?: 'text' | 'numeric' | 'tel' | 'email' | 'search' | 'decimal';

@@ -1,13 +1,16 @@
 // The frame around every screen. One <nav>, styled as a bottom bar on phones (thumb reach) and
-// as a bar in the header on wide screens; the committee entry only for committee roles.
+// as a bar in the header on wide screens; the committee entry only for committee roles. The
+// notices entry carries the number of unread notices, kept current by lib/inbox.ts.
 import type { ComponentChildren } from 'preact';
 import { vi } from '../i18n/vi';
+import { badgeText, inboxCount } from '../lib/inbox';
 import { Link } from '../lib/router';
+import { useStore } from '../lib/store';
 import { PATHS } from '../paths';
 import { Banners } from './Banners';
 import { Flashes } from './Flashes';
 import { Icon, type IconName } from './Icon';
-
+import { NoticeToasts } from './NoticeToasts';
 
 interface Props {
   chrome: boolean;
@@ -21,8 +24,11 @@ function isActive(path: string, href: string): boolean {
 }
 
 export function Layout({ chrome, committee, path, children }: Props) {
-  const items: { href: string; label: string; icon: IconName }[] = [
+  const unread = useStore(inboxCount).unread;
+  const badge = badgeText(unread);
+  const items: { href: string; label: string; icon: IconName; badge?: string }[] = [
     { href: PATHS.home, label: vi.nav.home, icon: 'home' },
+    { href: PATHS.notices, label: vi.nav.notices, icon: 'notices', badge },
     { href: PATHS.profile, label: vi.nav.profile, icon: 'profile' },
     ...(committee ? [{ href: PATHS.committee, label: vi.nav.committee, icon: 'committee' as const }] : []),
     { href: PATHS.settings, label: vi.nav.settings, icon: 'settings' },
@@ -39,13 +45,19 @@ export function Layout({ chrome, committee, path, children }: Props) {
             <span>{vi.app.name}</span>
           </Link>
           {chrome && (
-            <nav class="nav" aria-label={vi.app.mainNav}>
+            <nav class={items.length > 4 ? 'nav nav-crowded' : 'nav'} aria-label={vi.app.mainNav}>
               <ul>
                 {items.map((it) => (
                   <li key={it.href}>
                     <Link href={it.href} aria-current={isActive(path, it.href) ? 'page' : undefined}>
                       <Icon name={it.icon} class="nav-icon" />
                       <span>{it.label}</span>
+                      {it.badge && (
+                        <span class="nav-badge" data-testid="unread-badge">
+                          <span aria-hidden="true">{it.badge}</span>
+                          <span class="visually-hidden">{`, ${vi.live.unread(unread ?? 0)}`}</span>
+                        </span>
+                      )}
                     </Link>
                   </li>
                 ))}
@@ -59,6 +71,7 @@ export function Layout({ chrome, committee, path, children }: Props) {
         {children}
       </main>
       <Flashes />
+      {chrome && <NoticeToasts />}
     </div>
   );
 }

@@ -101,7 +101,15 @@ export async function signIn(login: string, password: string, totp?: string): Pr
   return result;
 }
 
+// Pushes to this device stop with a deliberate sign-out (a shared phone must not show the next
+// person someone else's notices); asked while the session is still valid, never for long.
+async function stopPushHere(): Promise<void> {
+  const stop = import('./push').then((m) => m.disablePush()).catch(() => undefined);
+  await Promise.race([stop, new Promise((r) => setTimeout(r, 3000))]);
+}
+
 export async function signOut(): Promise<void> {
+  await stopPushHere();
   try {
     await api.delete('/session');
   } catch {

@@ -2,6 +2,7 @@
 // and waits; the app shows "Đã có phiên bản mới — Tải lại"; on the person's click the waiting
 // worker takes over and the page reloads once. Never reload by surprise: someone may be typing.
 import { openedApiUrls } from '../api/client';
+import { navigate } from './router';
 import { createStore } from './store';
 
 export const updateReady = createStore<ServiceWorker | null>(null);
@@ -30,8 +31,11 @@ export function registerServiceWorker(onBackOnline: () => void): void {
   });
 
   sw.addEventListener('message', (event: MessageEvent) => {
-    const data = event.data as { type?: string } | null;
+    const data = event.data as { type?: string; url?: unknown } | null;
     if (data?.type === 'ONLINE') onBackOnline();
+    // A notification was touched while the app was open (src/sw/sw.ts): go to its notice.
+    else if (data?.type === 'NAVIGATE' && typeof data.url === 'string' && data.url.startsWith('/') && !data.url.startsWith('//'))
+      navigate(data.url);
   });
 
   const register = () => {

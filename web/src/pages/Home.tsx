@@ -3,6 +3,7 @@
 import type { ComponentType } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { vi } from '../i18n/vi';
+import { badgeText, inboxCount } from '../lib/inbox';
 import { Link } from '../lib/router';
 import { useStore } from '../lib/store';
 import { COMMITTEE_ROLES, hasAnyRole, session } from '../lib/session';
@@ -30,6 +31,7 @@ function HomeFeed() {
 
 export default function Home() {
   const state = useStore(session);
+  const unread = useStore(inboxCount).unread;
   if (state.status !== 'signed_in') return null;
   const { me } = state;
   const name = me.member?.full_name;
@@ -62,6 +64,11 @@ export default function Home() {
               <Icon name={key} class="tile-icon" />
               <span class="tile-title">{vi.sections[key].title}</span>
               <span class="tile-desc">{vi.sections[key].description}</span>
+              {key === 'notices' && badgeText(unread) && (
+                <span class="tile-badge" data-testid="home-unread">
+                  {vi.home.unreadNotices(unread ?? 0)}
+                </span>
+              )}
             </Link>
           </li>
         ))}

@@ -13,6 +13,9 @@
 //    Changes made offline are queued by the page (src/lib/offline-queue.ts), which holds the CSRF
 //    token; when connectivity returns this worker tells open pages to replay their outbox.
 //  - a new version waits until the person presses "Tải lại" (message SKIP_WAITING).
+//  - push: a notice for a closed app (decision 0006) becomes a system notification, one per notice
+//    (tag notice-<id>, so a correction replaces it); urgent ones stay until touched. Touching it
+//    brings an open Sổ tay window to the notice, or opens one.
 /// <reference lib="webworker" />
 
 declare const __PRECACHE__: string[];
@@ -221,6 +224,77 @@ function notifyOffline(): void {
   };
   setTimeout(probe, 15000);
 }
+
+// ---- Web Push ----
+
+// What the server pushes: {"type":"notice","id","title","body","priority","url"}.
+interface PushPayload {
+  type?: string;
+  id?: number;
+  title?: string;
+  body?: string;
+  priority?: string;
+  url?: string;
+}
+
+// Only addresses of this app ("/thong-bao/5" or the same with this origin): a payload must not
+// send anyone elsewhere.
+function appPath(url: unknown, id: unknown): string {
+  if (typeof url === 'string' && url) {
+    try {
+      const u = new URL(url, sw.location.origin);
+      if (u.origin === sw.location.origin) return u.pathname + u.search + u.hash;
+    } catch {
+      // not an address: fall through
+    }
+  }
+  return typeof id === 'number' ? `/thong-bao/${id}` : '/thong-bao';
+}
+
+sw.addEventListener('push', (event) => {
+  let data: PushPayload = {};
+  try {
+    data = (event.data?.json() as PushPayload | null) ?? {};
+  } catch {
+    data = { body: event.data?.text() ?? '' };
+  }
+  const urgent = data.priority === 'urgent';
+  const title = data.title || 'Sổ tay đảng viên';
+  const options: NotificationOptions = {
+    body: data.body ?? '',
+    tag: typeof data.id === 'number' ? `notice-${data.id}` : 'notice',
+    data: { url: appPath(data.url, data.id) },
+    icon: '/icons/icon-192.png',
+    badge: '/icons/icon-192.png',
+    lang: 'vi',
+    requireInteraction: urgent,
+  };
+  event.waitUntil(sw.registration.showNotification(urgent ? `Khẩn: ${title}` : title, options));
+});
+
+sw.addEventListener('notificationclick', (event) => {
+  event.notification.close();
+  const path = appPath((event.notification.data as { url?: unknown } | null)?.url, undefined);
+  const target = new URL(path, sw.location.origin).href;
+  event.waitUntil(
+    (async () => {
+      const windows = await sw.clients.matchAll({ type: 'window', includeUncontrolled: true });
+      const same = windows.find((c) => c.url === target);
+      if (same) {
+        await same.focus();
+        return;
+      }
+      // An open Sổ tay: bring it forward and let the app go to the notice without reloading.
+      const open = windows.find((c) => new URL(c.url).origin === sw.location.origin);
+      if (open) {
+        const focused = await open.focus();
+        focused.postMessage({ type: 'NAVIGATE', url: path });
+        return;
+      }
+      await sw.clients.openWindow(path);
+    })(),
+  );
+});
 
 // A module, so the declarations above stay local to this file.
 export {};

@@ -15,6 +15,7 @@ import { committeeRoutes, COMMITTEE_PATHS } from './routes';
 import { holdsMembers, importHref, unitHref } from './ui';
 
 const ENTRIES = [
+  { path: COMMITTEE_PATHS.notices, title: vc.notices.title, hint: vc.notices.hint },
   { path: COMMITTEE_PATHS.documents, title: ve.nav.documents, hint: ve.nav.documentsHint },
   { path: COMMITTEE_PATHS.newsList, title: ve.nav.news, hint: ve.nav.newsHint },
   { path: COMMITTEE_PATHS.readingList, title: ve.nav.reading, hint: ve.nav.readingHint },

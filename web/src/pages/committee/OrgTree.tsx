@@ -1,9 +1,10 @@
 // The organization tree: starts at the roots of the caller's scope (GET /units), opens nodes on
-// demand (GET /units/{id}/children), shows member counts per node, and searches units by name or
+// demand (GET /units/{id}/children; the data is in unit-tree.ts, shared with the audience picker of
+// notices), shows member counts per node, and searches units by name or
 // code with or without diacritics (GET /units/search). A WAI-ARIA tree: one tab stop, arrow keys
 // move and open (see tree-state.ts), Enter opens the unit's page.
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { ApiError, api } from '../../api/client';
+import { api } from '../../api/client';
 import type { Unit } from '../../api/types';
 import { ApiState } from '../../components/ApiState';
 import { Field } from '../../components/Field';
@@ -13,107 +14,14 @@ import { members, vc } from '../../i18n/vi-committee';
 import { Link, navigate } from '../../lib/router';
 import { useApi } from '../../lib/use-api';
 import { treeKey, visibleRows } from './tree-state';
-import { Frame, describeUnit, holdsMembers, unitHref, useDebounced } from './ui';
-
-interface Totals {
-  members: number;
-  units: number; // below the unit, every level
-}
+import { Frame, describeUnit, unitHref, useDebounced } from './ui';
+import { useUnitTree } from './unit-tree';
 
 function Tree({ roots }: { roots: Unit[] }) {
-  const rootIds = roots.map((u) => u.id);
-  const [byId, setById] = useState<Map<number, Unit>>(() => new Map(roots.map((u) => [u.id, u])));
-  const [children, setChildren] = useState<Record<number, number[]>>({});
-  const [loading, setLoading] = useState<Set<number>>(new Set());
-  const [failed, setFailed] = useState<Record<number, string>>({});
-  const [expanded, setExpanded] = useState<Set<number>>(new Set());
+  const { rootIds, byId, children, loading, failed, expanded, load, expand, collapse, hasChildren, memberTotal } = useUnitTree(roots);
   const [focused, setFocused] = useState<number | null>(rootIds[0] ?? null);
-  const [totals, setTotals] = useState<Record<number, Totals>>({});
   const items = useRef(new Map<number, HTMLLIElement>());
   const focusNext = useRef<number | null>(null);
-
-  // Subtree member counts of committee nodes (their own member_count is 0: members sit in cells),
-  // a few requests at a time.
-  const totalsQueue = useRef<number[]>([]);
-  const totalsBusy = useRef(0);
-  const totalsAsked = useRef(new Set<number>());
-  const alive = useRef(true);
-  useEffect(
-    () => () => {
-      alive.current = false;
-    },
-    [],
-  );
-  function pumpTotals() {
-    while (totalsBusy.current < 3 && totalsQueue.current.length) {
-      const id = totalsQueue.current.shift()!;
-      totalsBusy.current++;
-      api
-        .get('/units/{id}', { path: { id } })
-        .then(
-          (d) => {
-            if (alive.current && d.subtree)
-              setTotals((t) => ({ ...t, [id]: { members: d.subtree!.member_count, units: d.subtree!.unit_count - 1 } }));
-          },
-          () => undefined,
-        )
-        .finally(() => {
-          totalsBusy.current--;
-          if (alive.current) pumpTotals();
-        });
-    }
-  }
-  function askTotals(list: Unit[]) {
-    for (const u of list) {
-      if (holdsMembers(u.kind) || totalsAsked.current.has(u.id)) continue;
-      totalsAsked.current.add(u.id);
-      totalsQueue.current.push(u.id);
-    }
-    pumpTotals();
-  }
-
-  // Loaded or loading: refs, so two quick presses of → do not ask twice.
-  const asked = useRef(new Set<number>());
-  async function load(id: number, retry = false) {
-    if (asked.current.has(id) && !retry) return;
-    asked.current.add(id);
-    setLoading((s) => new Set(s).add(id));
-    setFailed((f) => {
-      const next = { ...f };
-      delete next[id];
-      return next;
-    });
-    try {
-      const d = await api.get('/units/{id}/children', { path: { id } });
-      if (!alive.current) return;
-      setById((m) => {
-        const next = new Map(m);
-        for (const u of d.units) next.set(u.id, u);
-        return next;
-      });
-      setChildren((c) => ({ ...c, [id]: d.units.map((u) => u.id) }));
-      askTotals(d.units);
-    } catch (e) {
-      asked.current.delete(id);
-      if (alive.current) setFailed((f) => ({ ...f, [id]: e instanceof ApiError ? e.message : vc.tree.loadFailed }));
-    } finally {
-      if (alive.current)
-        setLoading((s) => {
-          const next = new Set(s);
-          next.delete(id);
-          return next;
-        });
-    }
-  }
-
-  // Roots: their children are loaded at once (GET /units does not say whether they have any),
-  // and a single root starts open.
-  useEffect(() => {
-    askTotals(roots);
-    for (const id of rootIds) void load(id);
-    if (rootIds.length === 1) setExpanded(new Set(rootIds));
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
 
   useEffect(() => {
     if (focusNext.current === null) return;
@@ -121,29 +29,6 @@ function Tree({ roots }: { roots: Unit[] }) {
     focusNext.current = null;
   });
 
-  const hasChildren = (id: number): boolean => {
-    const kids = children[id];
-    if (kids) return kids.length > 0;
-    const u = byId.get(id);
-    if (!u) return false;
-    return u.child_count > 0 || (rootIds.includes(id) && u.kind !== 'group');
-  };
-
-  function expand(ids: number[]) {
-    setExpanded((s) => {
-      const next = new Set(s);
-      ids.forEach((id) => next.add(id));
-      return next;
-    });
-    ids.forEach((id) => void load(id));
-  }
-  function collapse(id: number) {
-    setExpanded((s) => {
-      const next = new Set(s);
-      next.delete(id);
-      return next;
-    });
-  }
   function toggle(id: number) {
     if (expanded.has(id)) {
       collapse(id);
@@ -171,12 +56,8 @@ function Tree({ roots }: { roots: Unit[] }) {
 
   function meta(u: Unit): string {
     const parts: string[] = [u.code];
-    if (holdsMembers(u.kind)) {
-      parts.push(members(u.member_count));
-    } else {
-      const t = totals[u.id];
-      if (t) parts.push(members(t.members));
-    }
+    const total = memberTotal(u);
+    if (total !== undefined) parts.push(members(total));
     const kids = children[u.id]?.length ?? u.child_count;
     if (kids > 0) parts.push(vc.tree.childCount(kids));
     return parts.join(' · ');

@@ -3,12 +3,9 @@
 // who have not finished (for a cell or base committee in scope), "Nhắc người chưa đọc", "Tải Excel".
 // The numbers refresh every 10 seconds while the page is visible, so a committee can watch the
 // rate climb during a meeting.
-import { useEffect, useRef, useState } from 'preact/hooks';
-import { ApiError, networkError } from '../../api/client';
+import { useState } from 'preact/hooks';
 import { ApiState } from '../../components/ApiState';
-import { EmptyState, Loading } from '../../components/Loading';
-import NotAllowed from '../NotAllowed';
-import { vi } from '../../i18n/vi';
+import { EmptyState } from '../../components/Loading';
 import { ddmmyyyy, vc } from '../../i18n/vi-committee';
 import { timeText, ve } from '../../i18n/vi-editor';
 import { flash } from '../../lib/flash';
@@ -16,7 +13,8 @@ import { Link, navigate } from '../../lib/router';
 import { useApi } from '../../lib/use-api';
 import type { RouteProps } from '../../routes';
 import { editorApi, type DocumentDetail, type ReadingStats as Stats } from './EditorApi';
-import { childBars, daysUntil, formatPercent, notFinished, openedPercent, rateTone, readPercent, barWidth } from './ReadingStatsMath';
+import { childBars, daysUntil, formatPercent, notFinished, openedPercent, readPercent } from './ReadingStatsMath';
+import { PeopleTable, RateBar, usePolling } from './stats-ui';
 import { documentHref, readingHref } from './EditorUi';
 import { RequireDialog, useMayRequire } from './ReadingStatsRequire';
 import { COMMITTEE_PATHS } from './routes';
@@ -28,67 +26,6 @@ export const REFRESH_MS = 10_000;
 
 // Unit names seen while drilling down, for the "Các cấp đã xem" links (ids are in the address).
 const unitNames = new Map<number, string>();
-
-// Loads now, then again every `ms` while the tab is visible (and at once when it becomes visible
-// again). Keeps the last answer on screen while the next one loads.
-function usePolling<T>(fetcher: (signal: AbortSignal) => Promise<T>, deps: unknown[], ms: number) {
-  const [data, setData] = useState<T | undefined>(undefined);
-  const [error, setError] = useState<ApiError | undefined>(undefined);
-  const [at, setAt] = useState<Date | null>(null);
-  const [tick, setTick] = useState(0);
-  const fetcherRef = useRef(fetcher);
-  fetcherRef.current = fetcher;
-  useEffect(() => {
-    setData(undefined);
-    setError(undefined);
-  }, deps);
-  useEffect(() => {
-    const ctrl = new AbortController();
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const schedule = () => {
-      timer = setTimeout(() => {
-        if (document.visibilityState === 'hidden') schedule();
-        else setTick((x) => x + 1);
-      }, ms);
-    };
-    fetcherRef.current(ctrl.signal).then(
-      (v) => {
-        if (ctrl.signal.aborted) return;
-        setData(() => v);
-        setError(undefined);
-        setAt(new Date());
-        schedule();
-      },
-      (e: unknown) => {
-        if (ctrl.signal.aborted) return;
-        setError(e instanceof ApiError ? e : networkError());
-        schedule();
-      },
-    );
-    const onVisible = () => {
-      if (document.visibilityState === 'visible') {
-        if (timer) clearTimeout(timer);
-        setTick((x) => x + 1);
-      }
-    };
-    document.addEventListener('visibilitychange', onVisible);
-    return () => {
-      ctrl.abort();
-      if (timer) clearTimeout(timer);
-      document.removeEventListener('visibilitychange', onVisible);
-    };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [...deps, tick, ms]);
-  return { data, error, at, refresh: () => setTick((x) => x + 1) };
-}
-
-function RateBar({ pct, label }: { pct: number; label?: string }) {
-  return (
-    <div class={`e-bar e-tone-${rateTone(pct)}`} aria-hidden={label ? undefined : 'true'} role={label ? 'img' : undefined} aria-label={label}>
-      <div class="e-bar-fill" style={{ width: barWidth(pct) }} />
-    </div>
-  );
-}
 
 function Summary({ stats }: { stats: Stats }) {
   const pct = readPercent(stats);
@@ -180,22 +117,7 @@ function NotRead({ stats }: { stats: Stats }) {
       {list.length === 0 ? (
         <p class="alert alert-success">{t.notReadEmpty}</p>
       ) : (
-        <table class="c-table">
-          <thead>
-            <tr>
-              <th scope="col">{t.colName}</th>
-              <th scope="col">{t.colUnit}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {list.map((m) => (
-              <tr key={m.id}>
-                <td data-label={t.colName}>{m.full_name}</td>
-                <td data-label={t.colUnit}>{m.unit_name}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <PeopleTable rows={list} nameLabel={t.colName} unitLabel={t.colUnit} />
       )}
     </section>
   );
@@ -231,99 +153,89 @@ function StatsView({ doc, unit, trail }: { doc: DocumentDetail; unit: number | n
   const [require, setRequire] = useState(false);
   const [reminded, setReminded] = useState<string | null>(null);
   const mayRequire = useMayRequire();
-  const stats = poll.data;
-
-  if (poll.error?.notAllowed && !stats) return <NotAllowed />;
-  if (!stats) {
-    if (poll.error)
-      return (
-        <div class="alert alert-error" role="alert">
-          <p>{poll.error.message}</p>
-          <button type="button" class="btn btn-secondary" onClick={poll.refresh}>
-            {vi.app.retry}
-          </button>
-        </div>
-      );
-    return <Loading />;
-  }
-  unitNames.set(stats.unit.id, stats.unit.name);
-
   return (
-    <>
-      {trail.length > 0 && (
-        <nav class="e-trail" aria-label={t.trail}>
-          <ol>
-            {trail.map((id, i) => (
-              <li key={id}>
-                <Link href={readingHref(doc.id, id) + (i > 0 ? `&trail=${trail.slice(0, i).join(',')}` : '')}>
-                  {unitNames.get(id) ?? `#${id}`}
-                </Link>
-              </li>
-            ))}
-            <li aria-current="page">{stats.unit.name}</li>
-          </ol>
-        </nav>
-      )}
-      <div class="e-stats-grid">
-        <Summary stats={stats} />
-        <section class="card e-stats-actions" aria-label={vc.unit.tools}>
-          <div class="actions e-actions-column">
-            {stats.required ? (
-              mayRequire && (
-                <button type="button" class="btn btn-primary" onClick={() => setRemind(true)} disabled={notFinished(stats) === 0}>
-                  {t.remind}
-                </button>
-              )
-            ) : (
-              doc.state === 'published' &&
-              mayRequire && (
-                <button type="button" class="btn btn-primary" onClick={() => setRequire(true)}>
-                  {ve.documents.required}
-                </button>
-              )
+    <ApiState result={poll}>
+      {(stats) => {
+        unitNames.set(stats.unit.id, stats.unit.name);
+        return (
+          <>
+            {trail.length > 0 && (
+              <nav class="e-trail" aria-label={t.trail}>
+                <ol>
+                  {trail.map((id, i) => (
+                    <li key={id}>
+                      <Link href={readingHref(doc.id, id) + (i > 0 ? `&trail=${trail.slice(0, i).join(',')}` : '')}>
+                        {unitNames.get(id) ?? `#${id}`}
+                      </Link>
+                    </li>
+                  ))}
+                  <li aria-current="page">{stats.unit.name}</li>
+                </ol>
+              </nav>
             )}
-            <a class="btn btn-secondary" href={editorApi.readingStatsXlsxUrl(doc.id, unit ?? stats.unit.id)} download>
-              {t.excel}
-            </a>
-            <button type="button" class="btn btn-secondary" onClick={poll.refresh}>
-              {t.refresh}
-            </button>
-          </div>
-          {reminded && (
-            <p class="alert alert-success" role="status">
-              {reminded}
-            </p>
-          )}
-          {poll.error && <p class="field-error">{poll.error.message}</p>}
-          <p class="muted small e-refreshed">{poll.at ? t.refreshed(timeText(poll.at)) : ''}</p>
-        </section>
-      </div>
-      <Children stats={stats} documentId={doc.id} trail={trail} />
-      <NotRead stats={stats} />
-      {remind && stats.required && (
-        <RemindDialog
-          stats={stats}
-          title={doc.title}
-          onClose={() => setRemind(false)}
-          onDone={(n) => {
-            setRemind(false);
-            setReminded(t.reminded(n));
-            flash(t.reminded(n), 'success');
-          }}
-        />
-      )}
-      {require && (
-        <RequireDialog
-          document={{ id: doc.id, title: doc.title }}
-          initialUnit={stats.unit}
-          onClose={() => setRequire(false)}
-          onDone={() => {
-            setRequire(false);
-            poll.refresh();
-          }}
-        />
-      )}
-    </>
+            <div class="e-stats-grid">
+              <Summary stats={stats} />
+              <section class="card e-stats-actions" aria-label={vc.unit.tools}>
+                <div class="actions e-actions-column">
+                  {stats.required ? (
+                    mayRequire && (
+                      <button type="button" class="btn btn-primary" onClick={() => setRemind(true)} disabled={notFinished(stats) === 0}>
+                        {t.remind}
+                      </button>
+                    )
+                  ) : (
+                    doc.state === 'published' &&
+                    mayRequire && (
+                      <button type="button" class="btn btn-primary" onClick={() => setRequire(true)}>
+                        {ve.documents.required}
+                      </button>
+                    )
+                  )}
+                  <a class="btn btn-secondary" href={editorApi.readingStatsXlsxUrl(doc.id, unit ?? stats.unit.id)} download>
+                    {t.excel}
+                  </a>
+                  <button type="button" class="btn btn-secondary" onClick={poll.refresh}>
+                    {t.refresh}
+                  </button>
+                </div>
+                {reminded && (
+                  <p class="alert alert-success" role="status">
+                    {reminded}
+                  </p>
+                )}
+                {poll.error && <p class="field-error">{poll.error.message}</p>}
+                <p class="muted small e-refreshed">{poll.at ? t.refreshed(timeText(poll.at)) : ''}</p>
+              </section>
+            </div>
+            <Children stats={stats} documentId={doc.id} trail={trail} />
+            <NotRead stats={stats} />
+            {remind && stats.required && (
+              <RemindDialog
+                stats={stats}
+                title={doc.title}
+                onClose={() => setRemind(false)}
+                onDone={(n) => {
+                  setRemind(false);
+                  setReminded(t.reminded(n));
+                  flash(t.reminded(n), 'success');
+                }}
+              />
+            )}
+            {require && (
+              <RequireDialog
+                document={{ id: doc.id, title: doc.title }}
+                initialUnit={stats.unit}
+                onClose={() => setRequire(false)}
+                onDone={() => {
+                  setRequire(false);
+                  poll.refresh();
+                }}
+              />
+            )}
+          </>
+        );
+      }}
+    </ApiState>
   );
 }
 

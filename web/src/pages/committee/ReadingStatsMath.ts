@@ -12,7 +12,12 @@ export function readPercent(row: Pick<StatsRow, 'members' | 'reached_end' | 'rat
 }
 
 export function openedPercent(row: Pick<StatsRow, 'members' | 'opened'>): number {
-  return row.members > 0 ? clamp((row.opened / row.members) * 100) : 0;
+  return percentOf(row.opened, row.members);
+}
+
+// Any share as 0–100 (notices: delivered, read, acknowledged of the recipients).
+export function percentOf(part: number, whole: number): number {
+  return whole > 0 ? clamp((part / whole) * 100) : 0;
 }
 
 function clamp(x: number): number {

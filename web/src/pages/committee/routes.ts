@@ -19,6 +19,8 @@ const ADMIN: readonly Role[] = ['admin'];
 const EDIT_LIBRARY: readonly Role[] = ['editor', 'committee', 'admin'];
 const FOLLOW_READING: readonly Role[] = ['cell_committee', 'committee', 'editor', 'admin'];
 const HOME: readonly Role[] = ['cell_committee', 'committee', 'editor', 'admin'];
+// Notices (decision 0006): committees of any level send within their scope and follow them up.
+const SEND_NOTICES: readonly Role[] = ['cell_committee', 'committee', 'admin'];
 
 // Titles of the editor screens. The route table is in the entry bundle, so these few words stay
 // here rather than pulling the editor strings (i18n/vi-editor.ts) into it.
@@ -29,6 +31,12 @@ const EDITOR_TITLES = {
   newsItem: 'Soạn tin',
   reading: 'Thống kê đọc tài liệu',
   readingList: 'Theo dõi việc đọc',
+} as const;
+
+const NOTICE_TITLES = {
+  list: 'Thông báo',
+  compose: 'Gửi thông báo',
+  notice: 'Theo dõi thông báo',
 } as const;
 
 export const COMMITTEE_PATHS = {
@@ -47,6 +55,9 @@ export const COMMITTEE_PATHS = {
   newsList: '/committee/news',
   newsNew: '/committee/news/new',
   newsItem: '/committee/news/:id',
+  notices: '/committee/notices',
+  noticeNew: '/committee/notices/new',
+  notice: '/committee/notices/:id',
 } as const;
 
 export const committeeRoutes: RouteDef[] = [
@@ -155,6 +166,28 @@ export const committeeRoutes: RouteDef[] = [
     access: 'signed_in',
     roles: EDIT_LIBRARY,
     load: () => import('./NewsEditor'),
+  },
+  {
+    path: COMMITTEE_PATHS.notices,
+    title: NOTICE_TITLES.list,
+    access: 'signed_in',
+    roles: SEND_NOTICES,
+    load: () => import('./NoticeList'),
+  },
+  // "new" before ":id".
+  {
+    path: COMMITTEE_PATHS.noticeNew,
+    title: NOTICE_TITLES.compose,
+    access: 'signed_in',
+    roles: SEND_NOTICES,
+    load: () => import('./NoticeComposer'),
+  },
+  {
+    path: COMMITTEE_PATHS.notice,
+    title: NOTICE_TITLES.notice,
+    access: 'signed_in',
+    roles: SEND_NOTICES,
+    load: () => import('./NoticeStats'),
   },
 ];
 

@@ -1,9 +1,10 @@
 // Pieces shared by the library and news screens: the search box, filter chips, the document card,
 // the favourite star, the snippet, the end-of-text block with "Đánh dấu đã đọc", and the hooks for
 // read tracking and paged lists.
-import type { ComponentChildren, RefObject } from 'preact';
+import type { RefObject } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { ApiError, networkError } from '../../api/client';
+import { ApiError } from '../../api/client';
+import type { Paged } from '../../lib/use-paged';
 import { dayOf, ddmmyyyy, KIND_LABELS, STATUS_LABELS, vl } from '../../i18n/vi-library';
 import { flash } from '../../lib/flash';
 import { setFavourite } from '../../lib/offline-library';
@@ -335,75 +336,7 @@ export function ReadEnd({
 
 // ---------- Paged lists ("Xem thêm") ----------
 
-export interface Paged<T> {
-  items: T[];
-  loading: boolean;
-  loadingMore: boolean;
-  error: ApiError | undefined;
-  hasMore: boolean;
-  more: () => void;
-  reload: () => void;
-}
-
-// First page keyed by `key` (the filters); later pages appended in memory, not in the address.
-export function usePaged<T, C>(
-  key: string,
-  fetchPage: (cursor: C | undefined, signal: AbortSignal) => Promise<{ items: T[]; next: C | null | undefined }>,
-): Paged<T> {
-  const [items, setItems] = useState<T[]>([]);
-  const [next, setNext] = useState<C | null | undefined>(undefined);
-  const [loading, setLoading] = useState(true);
-  const [loadingMore, setLoadingMore] = useState(false);
-  const [error, setError] = useState<ApiError | undefined>(undefined);
-  const [tick, setTick] = useState(0);
-  const fetchRef = useRef(fetchPage);
-  fetchRef.current = fetchPage;
-  const ctrl = useRef<AbortController | null>(null);
-
-  const run = (cursor: C | undefined, append: boolean) => {
-    ctrl.current?.abort();
-    const c = new AbortController();
-    ctrl.current = c;
-    if (append) setLoadingMore(true);
-    else setLoading(true);
-    setError(undefined);
-    fetchRef.current(cursor, c.signal).then(
-      (page) => {
-        if (c.signal.aborted) return;
-        setItems((old) => (append ? [...old, ...page.items] : page.items));
-        setNext(page.next);
-        setLoading(false);
-        setLoadingMore(false);
-      },
-      (e: unknown) => {
-        if (c.signal.aborted) return;
-        setError(e instanceof ApiError ? e : networkError());
-        setLoading(false);
-        setLoadingMore(false);
-      },
-    );
-  };
-
-  useEffect(() => {
-    setItems([]);
-    setNext(undefined);
-    run(undefined, false);
-    return () => ctrl.current?.abort();
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [key, tick]);
-
-  return {
-    items,
-    loading,
-    loadingMore,
-    error,
-    hasMore: next !== null && next !== undefined,
-    more: () => {
-      if (next !== null && next !== undefined && !loadingMore) run(next, true);
-    },
-    reload: () => setTick((t) => t + 1),
-  };
-}
+export { usePaged, type Paged } from '../../lib/use-paged';
 
 export function MoreButton({ paged, label }: { paged: Paged<unknown>; label: string }) {
   if (!paged.hasMore && !paged.loadingMore) return null;
@@ -416,14 +349,5 @@ export function MoreButton({ paged, label }: { paged: Paged<unknown>; label: str
   );
 }
 
-export function ErrorBox({ error, onRetry, children }: { error: ApiError; onRetry: () => void; children?: ComponentChildren }) {
-  return (
-    <div class="alert alert-error" role="alert">
-      <p>{error.message}</p>
-      {children}
-      <button type="button" class="btn btn-secondary" onClick={onRetry}>
-        {vi.app.retry}
-      </button>
-    </div>
-  );
-}
+// The server's message and "Thử lại" (components/ApiState.tsx).
+export { LoadError as ErrorBox } from '../../components/ApiState';

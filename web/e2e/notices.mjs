@@ -1,0 +1,359 @@
+// End-to-end scenarios of notices (decision 0006; pages/notices/, pages/committee/Notice*), run by
+// run.mjs with its helpers: `node e2e/run.mjs notices`. Every name contains "notices" so that
+// filter selects them; names with 1366×768 get a desktop window, the others a 360×640 phone.
+//
+// The scenarios share one demo server with the others, so each sends its own notices (with a
+// number in the title) and counts from what the member had before.
+import assert from 'node:assert/strict';
+import { DESKTOP, MAIN_NAV, PHONE, openBrowser, shotWithoutFlash, signIn, signInCommittee } from './lib.mjs';
+
+// The API through a signed-in page, with its own session (the CSRF token from GET /me).
+async function apiFromPage(page, method, path, body) {
+  return page.evaluate(
+    async ({ method, path, body }) => {
+      const me = await (await fetch('/api/v1/me', { cache: 'no-store' })).json();
+      if (path === '/me') return me;
+      const r = await fetch(`/api/v1${path}`, {
+        method,
+        headers: { 'X-CSRF-Token': me.csrf_token, ...(body ? { 'Content-Type': 'application/json' } : {}) },
+        body: body ? JSON.stringify(body) : undefined,
+      });
+      const text = await r.text();
+      if (!r.ok) throw new Error(`${method} ${path}: ${r.status} ${text.slice(0, 300)}`);
+      return text ? JSON.parse(text) : undefined;
+    },
+    { method, path, body },
+  );
+}
+
+const stamp = () => String(Date.now() % 100000);
+
+// The number on the bell in the navigation (0 when there is none).
+async function unreadBadge(page) {
+  const badge = page.getByRole('navigation', { name: MAIN_NAV }).locator('.nav-badge [aria-hidden="true"]');
+  if ((await badge.count()) === 0) return 0;
+  const text = (await badge.textContent()).trim();
+  return text === '99+' ? 100 : Number(text);
+}
+
+// Signs the member in on a page and waits until the live connection has said hello.
+async function signInLive(page, base, login) {
+  // Listening from the socket's first moment: the hello arrives right after it opens.
+  const hello = new Promise((resolve) => {
+    page.on('websocket', (ws) => {
+      if (ws.url().endsWith('/api/v1/live')) ws.on('framereceived', () => resolve(ws));
+    });
+  });
+  await signIn(page, base, login);
+  await page.locator('.member-card').waitFor();
+  const timeout = new Promise((_, reject) => setTimeout(() => reject(new Error('no message on /api/v1/live within 20 s')), 20000));
+  return Promise.race([hello, timeout]);
+}
+
+// On a notice's statistics: opens each named child unit in turn when it is listed.
+async function drillTo(page, names) {
+  for (const name of names) {
+    const link = page.locator('.e-children').getByRole('link', { name: new RegExp(`^${name}: `) });
+    if ((await link.count()) === 0) continue;
+    await link.click();
+    await page.locator('.e-rate-unit', { hasText: name }).waitFor();
+  }
+}
+
+export function register(scenario, { shot: takeShot, checkTapTargets }) {
+  const shot = shotWithoutFlash(takeShot);
+
+  scenario('notices: a committee sends an urgent notice asking for acknowledgement to a base committee; the member sees it arrive live, opens it, presses "Đã nhận"; the statistics show it at once (1366×768)', async ({ server, browser }) => {
+    const { page } = browser;
+    const title = `Họp khẩn cấp ủy mở rộng (${stamp()})`;
+    const body = 'Đề nghị đồng chí có mặt tại hội trường Đảng ủy lúc 14 giờ.\nMang theo Sổ tay đảng viên.';
+    // The member's phone has the app open before anything is sent.
+    const phone = await openBrowser(PHONE);
+    try {
+      const p = phone.page;
+      await signInLive(p, server.base, 'dangvien');
+      const memberName = (await apiFromPage(p, 'GET', '/me')).member.full_name;
+      const unreadBefore = await unreadBadge(p);
+
+      // The province committee writes the notice.
+      await signInCommittee(page, server.base, 'tinhuy');
+      await page.getByRole('navigation', { name: MAIN_NAV }).getByRole('link', { name: 'Quản lý' }).click();
+      await page.locator('.tiles').getByRole('link', { name: /^Thông báo/ }).click();
+      await page.getByRole('heading', { name: 'Thông báo', level: 1 }).waitFor();
+      await page.getByRole('link', { name: 'Gửi thông báo mới' }).click();
+      await page.getByRole('heading', { name: 'Gửi thông báo', level: 1 }).waitFor();
+
+      // Checked before sending, next to each field.
+      await page.getByRole('button', { name: 'Gửi thông báo', exact: true }).click();
+      await page.getByText('Vui lòng nhập tiêu đề.').waitFor();
+      await page.getByText('Hãy chọn người nhận: đơn vị, chức vụ hoặc đảng viên.').first().waitFor();
+
+      await page.getByLabel('Tiêu đề').fill(title);
+      await page.getByLabel('Nội dung', { exact: true }).fill(body);
+      await page.getByRole('radio', { name: 'Khẩn' }).check();
+      // The tree of the scope: open the district, tick one base committee.
+      await page.getByRole('button', { name: 'Mở các đơn vị trực thuộc Đảng bộ xã Tân Phong' }).click();
+      const base = page.getByRole('checkbox', { name: /Đảng bộ khu vực Tân Lập/ });
+      await base.check();
+      // Its cells show as included.
+      await page.getByRole('button', { name: 'Mở các đơn vị trực thuộc Đảng bộ khu vực Tân Lập' }).click();
+      await page.getByText('Đã gồm trong Đảng bộ khu vực Tân Lập').first().waitFor();
+      // The number of recipients before sending.
+      const count = page.getByTestId('recipient-count');
+      await count.waitFor();
+      const recipients = Number(/Sẽ gửi tới ([\d.]+) đảng viên/.exec(await count.textContent())[1].replace(/\./g, ''));
+      assert.ok(recipients > 0, 'somebody receives it');
+      await page.getByRole('checkbox', { name: 'Yêu cầu xác nhận đã nhận' }).check();
+      await page.getByText('Hạn xác nhận (có thể bỏ trống)').waitFor();
+      await checkTapTargets(page);
+      await shot(page, 'notices-compose-1366x768');
+
+      // A confirmation in plain words.
+      await page.getByRole('button', { name: 'Gửi thông báo', exact: true }).click();
+      const dialog = page.getByRole('dialog', { name: 'Gửi thông báo' });
+      await dialog.getByText(`Gửi thông báo khẩn tới ${recipients.toLocaleString('vi-VN')} đảng viên?`).waitFor();
+      await shot(page, 'notices-confirm-1366x768');
+      await dialog.getByRole('button', { name: 'Gửi', exact: true }).click();
+      await page.waitForURL(/\/committee\/notices\/\d+$/);
+      const noticeId = Number(/\/committee\/notices\/(\d+)$/.exec(page.url())[1]);
+      await page.getByRole('heading', { name: title, level: 1 }).waitFor();
+      await page.getByTestId('count-acked').waitFor();
+      assert.match(await page.getByTestId('count-acked').textContent(), /^0 \/ /);
+
+      // The member: the notice arrives without a reload — the badge and a message at the top.
+      const toast = p.getByTestId('notice-toast').filter({ hasText: title });
+      await toast.waitFor({ timeout: 15000 });
+      assert.match(await toast.textContent(), new RegExp(`Thông báo khẩn: ${title.replace(/[()]/g, '\\$&')}`));
+      await p.waitForFunction((n) => {
+        const el = document.querySelector('.nav .nav-badge [aria-hidden="true"]');
+        return el && Number(el.textContent) === n;
+      }, unreadBefore + 1);
+      await shot(p, 'notices-live-toast-360x640');
+
+      // Opens it from the message: the text, the deadline, the big "Đã nhận".
+      await toast.getByRole('link', { name: 'Xem' }).click();
+      await p.getByRole('heading', { name: title, level: 1 }).waitFor();
+      await p.getByText('Mang theo Sổ tay đảng viên.').waitFor();
+      await p.getByText(/^Hạn xác nhận: \d{2}\/\d{2}\/\d{4} \d{2}:\d{2}$/).waitFor();
+      const ack = p.getByRole('button', { name: 'Đã nhận' });
+      await ack.scrollIntoViewIfNeeded();
+      await checkTapTargets(p);
+      await shot(p, 'notices-view-360x640');
+      // Opening it read it: the badge goes back down.
+      await p.waitForFunction((n) => {
+        const el = document.querySelector('.nav .nav-badge [aria-hidden="true"]');
+        return Number(el?.textContent ?? '0') === n;
+      }, unreadBefore);
+      await ack.click();
+      await p.getByTestId('acked').getByText(/^Đã xác nhận lúc \d{2}\/\d{2}\/\d{4} \d{2}:\d{2}$/).waitFor();
+      assert.equal(await p.getByRole('button', { name: 'Đã nhận' }).count(), 0);
+      // A good moment to offer notifications on the phone (where the browser can do push).
+      const offer = p.getByTestId('push-offer');
+      if (await offer.isVisible().catch(() => false)) {
+        await offer.getByText('Nhận thông báo khi không mở ứng dụng?').waitFor();
+        await shot(p, 'notices-push-offer-360x640');
+        await offer.getByRole('button', { name: 'Để sau' }).click();
+        await offer.waitFor({ state: 'detached' });
+      }
+      await shot(p, 'notices-acked-360x640');
+
+      // The inbox: the notice on top, urgent, no longer waiting for acknowledgement.
+      await p.getByRole('navigation', { name: MAIN_NAV }).getByRole('link', { name: /^Thông báo/ }).click();
+      await p.getByRole('heading', { name: 'Thông báo', level: 1 }).waitFor();
+      const row = p.locator('.inbox-item').first();
+      await row.getByText(title).waitFor();
+      await row.getByText('Khẩn', { exact: true }).waitFor();
+      assert.equal(await row.getByText('Cần xác nhận').count(), 0);
+      await checkTapTargets(p);
+      await shot(p, 'notices-inbox-360x640');
+
+      // The committee's statistics, refreshed by themselves: one acknowledgement.
+      await page.waitForFunction(() => /^1 \//.test(document.querySelector('[data-testid="count-acked"]')?.textContent ?? ''), null, {
+        timeout: 15000,
+        polling: 250,
+      });
+      await page.locator('.n-pending').waitFor();
+      assert.ok(!(await page.locator('.n-pending').textContent()).includes(memberName), 'the member left the pending list');
+      await checkTapTargets(page);
+      await shot(page, 'notices-stats-1366x768');
+
+      // Down to the member's cell, level by level from wherever the page starts; the levels
+      // above become links back.
+      await drillTo(page, ['Đảng bộ xã Tân Phong', 'Đảng bộ khu vực Tân Lập', 'Chi bộ thôn Đông']);
+      await page.waitForURL(/unit=\d+/);
+      await page.getByRole('navigation', { name: 'Các cấp' }).getByRole('link', { name: 'Đảng bộ khu vực Tân Lập' }).waitFor();
+      await page.waitForFunction(() => /^1 \//.test(document.querySelector('[data-testid="count-acked"]')?.textContent ?? ''));
+      assert.ok(!(await page.locator('.n-pending').textContent()).includes(memberName), 'the member is not listed as pending');
+      await shot(page, 'notices-stats-cell-1366x768');
+      await page.setViewportSize(PHONE);
+      await shot(page, 'notices-stats-cell-360x640');
+      await page.setViewportSize(DESKTOP);
+
+      // The list of sent notices, with the counts.
+      await page.getByRole('navigation', { name: 'Vị trí trang' }).getByRole('link', { name: 'Thông báo' }).click();
+      const card = page.locator('.n-card', { hasText: title });
+      await card.getByText(/Đã nhận [\d.]+\/[\d.]+ · Đã đọc [\d.]+ · Đã xác nhận 1/).waitFor();
+      await shot(page, 'notices-list-1366x768');
+      assert.ok(noticeId > 0);
+    } finally {
+      await phone.close();
+    }
+  });
+
+  scenario('notices: a correction and a recall reach the open inbox; the member reads why (360×640 member, committee through the screens)', async ({ server, browser }) => {
+    const { page } = browser;
+    const title = `Lịch sinh hoạt chi bộ tháng này (${stamp()})`;
+    // The base committee, on a desktop window, sends a notice to its whole unit (through the API
+    // to keep this short; the composer has its own scenario).
+    const desk = await openBrowser(DESKTOP);
+    try {
+      const d = desk.page;
+      await signInCommittee(d, server.base, 'danguy');
+      const unitId = (await apiFromPage(d, 'GET', '/me')).roles.find((g) => g.role === 'committee').unit_id;
+      const notice = await apiFromPage(d, 'POST', '/notices', {
+        title,
+        body: 'Sinh hoạt chi bộ vào 8 giờ sáng Chủ nhật.',
+        priority: 'normal',
+        audience: { units: [unitId] },
+        require_ack: false,
+      });
+
+      await signInLive(page, server.base, 'dangvien');
+      await page.goto(`${server.base}/thong-bao`);
+      const row = page.locator('.inbox-item', { hasText: title });
+      await row.waitFor();
+      assert.match(await row.getAttribute('class'), /is-unread/);
+
+      // The committee corrects it on its own screen.
+      await d.goto(`${server.base}/committee/notices/${notice.id}`);
+      await d.getByRole('heading', { name: title, level: 1 }).waitFor();
+      await d.getByRole('button', { name: 'Đính chính' }).click();
+      const fix = d.getByRole('dialog', { name: 'Đính chính thông báo' });
+      await fix.getByLabel('Nội dung mới').fill('Sinh hoạt chi bộ vào 14 giờ chiều Chủ nhật.');
+      await fix.getByRole('button', { name: 'Đính chính' }).click();
+      await fix.getByText('Vui lòng ghi rõ điều được đính chính.').waitFor();
+      await fix.getByLabel('Ghi chú đính chính').fill('Đổi giờ từ 8 giờ sáng sang 14 giờ chiều.');
+      await fix.getByRole('button', { name: 'Đính chính' }).click();
+      await fix.waitFor({ state: 'detached' });
+      await d.locator('.n-lead').getByText('Đã đính chính').waitFor();
+
+      // The open inbox shows it corrected, without a reload.
+      await row.getByText('Đã đính chính').waitFor({ timeout: 15000 });
+      await shot(page, 'notices-inbox-corrected-360x640');
+
+      // Then recalls it, with a reason.
+      await d.getByRole('button', { name: 'Thu hồi' }).click();
+      const recall = d.getByRole('dialog', { name: 'Thu hồi thông báo' });
+      await recall.getByLabel('Lý do thu hồi').fill('Lịch sinh hoạt đã được gộp vào thông báo chung của Đảng ủy.');
+      await recall.getByRole('button', { name: 'Thu hồi' }).click();
+      await recall.waitFor({ state: 'detached' });
+      await d.locator('.n-lead').getByText('Đã thu hồi').waitFor();
+      assert.equal(await d.getByRole('button', { name: 'Đính chính' }).count(), 0);
+
+      await row.getByText('Đã thu hồi').waitFor({ timeout: 15000 });
+      await row.getByRole('link').click();
+      await page.getByRole('heading', { name: title, level: 1 }).waitFor();
+      await page.getByText('Thông báo này đã bị thu hồi').waitFor();
+      await page.getByText('Lý do: Lịch sinh hoạt đã được gộp vào thông báo chung của Đảng ủy.').waitFor();
+      // The history tells what was corrected.
+      await page.locator('details.notice-history > summary').click();
+      await page.getByText('Nội dung đính chính: Đổi giờ từ 8 giờ sáng sang 14 giờ chiều.').waitFor();
+      await checkTapTargets(page);
+      await shot(page, 'notices-recalled-360x640');
+    } finally {
+      await desk.close();
+    }
+  });
+
+  scenario('notices: the settings choose the levels of notices and keep them on the account (360×640)', async ({ server, browser }) => {
+    const { page } = browser;
+    await signIn(page, server.base, 'dangvien');
+    await page.locator('.member-card').waitFor();
+    await page.getByRole('navigation', { name: MAIN_NAV }).getByRole('link', { name: 'Cài đặt' }).click();
+    await page.getByRole('heading', { name: 'Cài đặt' }).waitFor();
+    await page.getByText('Thông báo khẩn luôn được gửi.').waitFor();
+    const central = page.getByRole('checkbox', { name: 'Trung ương' });
+    if (!(await central.isChecked())) await central.check();
+    await page.waitForTimeout(1200);
+    await central.uncheck();
+    // Saved to the account (a moment later: quick taps become one request).
+    await page.waitForFunction(
+      async () => {
+        const r = await fetch('/api/v1/me/notification-prefs', { cache: 'no-store' });
+        const { items } = await r.json();
+        const find = (level) => items.find((i) => i.topic === 'notices' && i.level === level);
+        return find('central')?.push === false && find('cell')?.push === true;
+      },
+      null,
+      { timeout: 10000, polling: 500 },
+    );
+    await checkTapTargets(page);
+    await page.locator('fieldset.levels').scrollIntoViewIfNeeded();
+    await shot(page, 'notices-settings-360x640');
+    // Kept on the account: another device (a fresh browser) shows the same choice.
+    const other = await openBrowser(PHONE);
+    try {
+      await signIn(other.page, server.base, 'dangvien');
+      await other.page.locator('.member-card').waitFor();
+      await other.page.goto(`${server.base}/settings`);
+      const box = other.page.getByRole('checkbox', { name: 'Trung ương' });
+      await other.page.waitForFunction(() => {
+        const label = [...document.querySelectorAll('fieldset.levels label')].find((l) => l.textContent.includes('Trung ương'));
+        return label && !label.querySelector('input').checked;
+      });
+      assert.equal(await box.isChecked(), false);
+      assert.equal(await other.page.getByRole('checkbox', { name: 'Chi bộ' }).isChecked(), true);
+    } finally {
+      await other.close();
+    }
+    // Back to all levels for the other scenarios.
+    await central.check();
+    await page.waitForTimeout(1500);
+  });
+
+  scenario('notices: a push for a closed app becomes a notification on the phone, urgent ones staying until touched (360×640)', async ({ server, browser }) => {
+    const { page, context } = browser;
+    await context.grantPermissions(['notifications'], { origin: server.base });
+    await signIn(page, server.base, 'dangvien');
+    await page.locator('.member-card').waitFor();
+    await page.waitForFunction(() => !!navigator.serviceWorker.controller, null, { timeout: 20000 });
+    // What the server's push service delivers, handed to the service worker by the browser.
+    const cdp = await context.newCDPSession(page);
+    const registrations = [];
+    cdp.on('ServiceWorker.workerRegistrationUpdated', (e) => registrations.push(...e.registrations));
+    await cdp.send('ServiceWorker.enable');
+    for (let i = 0; i < 20 && !registrations.some((r) => r.scopeURL.startsWith(server.base)); i++) await page.waitForTimeout(100);
+    const reg = registrations.find((r) => r.scopeURL.startsWith(server.base));
+    assert.ok(reg, 'the service worker is registered');
+    const push = (payload) => cdp.send('ServiceWorker.deliverPushMessage', { origin: server.base, registrationId: reg.registrationId, data: JSON.stringify(payload) });
+    await push({ type: 'notice', id: 9001, title: 'Họp chi bộ bất thường', body: 'Tối nay 19 giờ tại nhà văn hóa.', priority: 'urgent', url: '/thong-bao/9001' });
+    await push({ type: 'notice', id: 9002, title: 'Lịch trực Tết', body: 'Xem lịch trực.', priority: 'normal', url: 'https://example.org/elsewhere' });
+    const shown = async () =>
+      page.evaluate(async () =>
+        (await (await navigator.serviceWorker.ready).getNotifications()).map((n) => ({ title: n.title, body: n.body, tag: n.tag, url: n.data?.url, sticky: n.requireInteraction })),
+      );
+    await page.waitForFunction(async () => (await (await navigator.serviceWorker.ready).getNotifications()).length >= 2, null, { timeout: 10000 });
+    const list = (await shown()).sort((a, b) => a.tag.localeCompare(b.tag));
+    assert.deepEqual(list, [
+      { title: 'Khẩn: Họp chi bộ bất thường', body: 'Tối nay 19 giờ tại nhà văn hóa.', tag: 'notice-9001', url: '/thong-bao/9001', sticky: true },
+      // An address outside the app is never followed: the notice's own page instead.
+      { title: 'Lịch trực Tết', body: 'Xem lịch trực.', tag: 'notice-9002', url: '/thong-bao/9002', sticky: false },
+    ]);
+    // A correction of the same notice replaces its notification rather than adding one.
+    await push({ type: 'notice', id: 9002, title: 'Lịch trực Tết (đã đính chính)', body: 'Xem lịch trực mới.', priority: 'normal', url: '/thong-bao/9002' });
+    await page.waitForFunction(async () => (await (await navigator.serviceWorker.ready).getNotifications()).some((n) => n.title.includes('đã đính chính')), null, {
+      timeout: 10000,
+    });
+    assert.equal((await shown()).length, 2);
+  });
+
+  scenario('notices: a member typing a committee notice address sees "Không có quyền truy cập"', async ({ server, browser }) => {
+    const { page } = browser;
+    await signIn(page, server.base, 'dangvien');
+    await page.locator('.member-card').waitFor();
+    for (const path of ['/committee/notices', '/committee/notices/new']) {
+      await page.goto(server.base + path);
+      await page.getByRole('heading', { name: 'Không có quyền truy cập' }).waitFor();
+    }
+  });
+}
