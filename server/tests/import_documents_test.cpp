@@ -11,9 +11,11 @@
 
 #include "db/database.h"
 #include "db/migrations.h"
+#include "domain/library_search.h"
 #include "domain/org_tree.h"
 #include "store/documents_store.h"
 #include "test_client.h"
+#include "testing/actors.h"
 #include "testing/corpus.h"
 #include "testing/test_db.h"
 #include "util/crypto.h"
@@ -136,6 +138,20 @@ TEST(ImportDocuments, TheCorpusFolder) {
   for (const auto& s : sections) labels.insert(s.label);
   for (int i = 1; i <= 48; ++i) EXPECT_EQ(labels.count("Điều " + std::to_string(i)), 1u) << "Điều " << i;
   EXPECT_EQ(labels.count("Điều 49"), 0u);
+
+  // A member types the question without diacritics and lands on the Charter's article on
+  // probationary members (Điều 5), with its anchor for the deep link.
+  library::SearchRequest question;
+  question.q = "dieu le dang vien du bi";
+  auto found = library::search(*d, admin(), question);
+  ASSERT_FALSE(found.results.empty());
+  const auto& top = found.results.front();
+  EXPECT_EQ(top.item_id, charter->id) << top.title;
+  ASSERT_TRUE(top.section_label.has_value()) << top.title;
+  EXPECT_TRUE(*top.section_label == "Điều 5" || top.section_label->rfind("Điều 5 ", 0) == 0) << *top.section_label;
+  ASSERT_TRUE(top.section_anchor.has_value());
+  EXPECT_EQ(top.section_anchor->rfind("dieu-5", 0), 0u) << *top.section_anchor;
+  EXPECT_NE(top.snippet.find("<mark>"), std::string::npos) << top.snippet;
 
   auto qd294 = d->read_value([](db::Connection& c) {
     auto id = store::find_document_by_source_key(c, "quy-dinh-294-qd-tw-2025-thi-hanh-dieu-le-dang.txt");

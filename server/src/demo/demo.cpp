@@ -1,6 +1,7 @@
 #include "demo/demo.h"
 
 #include "demo/demo_library.h"
+#include "demo/demo_notices.h"
 
 #include <algorithm>
 #include <chrono>
@@ -839,6 +840,7 @@ DemoSummary load_demo(db::Database& db, Scale scale, const LoadOptions& options,
     const auto library = load_demo_library(db, embedded::kDemoLibrary);
     summary.documents = library.documents;
     summary.news = library.news;
+    load_demo_notices(db);
     summary.seconds = elapsed();
     return summary;
   }
@@ -1020,6 +1022,7 @@ DemoSummary load_demo(db::Database& db, Scale scale, const LoadOptions& options,
   if (library.documents + library.news > 0)
     say("Đã nạp thư viện mẫu: " + std::to_string(library.documents) + " văn bản, " + std::to_string(library.news) +
         " tin");
+  if (int n = load_demo_notices(db)) say("Đã gửi " + std::to_string(n) + " thông báo mẫu");
   summary.seconds = elapsed();
   say("Xong: " + thousands(summary.units) + " tổ chức đảng, " + thousands(summary.members) + " đảng viên trong " +
       seconds_vi(summary.seconds));
