@@ -14,6 +14,7 @@
 #include "io/zip_writer.h"
 #include "store/jobs_store.h"
 #include "testing/actors.h"
+#include "testing/errors.h"
 #include "testing/test_db.h"
 #include "util/crypto.h"
 
@@ -74,14 +75,7 @@ struct Fixture {
   }
 };
 
-ErrorCode code_of(const std::function<void()>& fn) {
-  try {
-    fn();
-  } catch (const Error& e) {
-    return e.code();
-  }
-  return ErrorCode::internal;
-}
+using testing::code_of;
 
 TEST(Attachments, FileNamesAreCleaned) {
   EXPECT_EQ(sanitize_file_name("../../etc/passwd.png"), "passwd.png");

@@ -15,6 +15,7 @@
 #include "domain/members.h"
 #include "domain/org_tree.h"
 #include "testing/actors.h"
+#include "testing/errors.h"
 #include "testing/test_db.h"
 #include "util/time.h"
 
@@ -31,15 +32,7 @@ const std::string kPng(
     "\xc1\x8d\xf7\x9b\x7d\x00\x00\x00\x00\x49\x45\x4e\x44\xae\x42\x60\x82",
     73);
 
-ErrorCode code_of(const std::function<void()>& fn) {
-  try {
-    fn();
-  } catch (const Error& e) {
-    return e.code();
-  }
-  ADD_FAILURE() << "no error";
-  return ErrorCode::internal;
-}
+using testing::code_of;
 
 std::string message_of(const std::function<void()>& fn) {
   try {

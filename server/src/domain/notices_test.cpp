@@ -10,6 +10,7 @@
 #include "domain/org_tree.h"
 #include "domain/push_delivery.h"
 #include "testing/actors.h"
+#include "testing/errors.h"
 #include "testing/test_db.h"
 #include "util/crypto.h"
 #include "util/web_push_crypto.h"
@@ -20,15 +21,7 @@ namespace {
 using testing::admin;
 using testing::with_grant;
 
-ErrorCode code_of(const std::function<void()>& fn) {
-  try {
-    fn();
-  } catch (const Error& e) {
-    return e.code();
-  }
-  ADD_FAILURE() << "no error";
-  return ErrorCode::internal;
-}
+using testing::code_of;
 
 constexpr std::int64_t kNow = 1'800'000'000;
 

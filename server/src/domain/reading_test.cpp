@@ -9,6 +9,7 @@
 #include "domain/org_tree.h"
 #include "store/reading_store.h"
 #include "testing/actors.h"
+#include "testing/errors.h"
 #include "testing/library_fixtures.h"
 #include "testing/test_db.h"
 #include "util/time.h"
@@ -21,16 +22,7 @@ using testing::with_grant;
 
 using store::UnitRow;
 
-ErrorCode code_of(const std::function<void()>& fn) {
-  try {
-    fn();
-  } catch (const Error& e) {
-    EXPECT_FALSE(e.message().empty());
-    return e.code();
-  }
-  ADD_FAILURE() << "no error thrown";
-  return ErrorCode::internal;
-}
+using testing::code_of;
 
 // P (province) → S (subordinate) → base A → cells A1 (3 members), A2 (2); base B → cell B1 (1).
 struct World {

@@ -497,7 +497,7 @@ export const vc = {
     sentAt: (at: string) => `Gửi lúc ${at}`,
     from: (unit: string) => `Từ ${unit}`,
     countsLine: (c: { recipients: number; delivered: number; read: number; acked: number }, ack: boolean) =>
-      `Đã nhận ${num(c.delivered)}/${num(c.recipients)} · Đã đọc ${num(c.read)}` + (ack ? ` · Đã xác nhận ${num(c.acked)}` : ''),
+      `Đã đến máy ${num(c.delivered)}/${num(c.recipients)} · Đã đọc ${num(c.read)}` + (ack ? ` · Đã xác nhận ${num(c.acked)}` : ''),
     // ---- composer ----
     composeTitle: 'Gửi thông báo',
     composeIntro: 'Soạn thông báo, chọn người nhận, xem trước số người sẽ nhận rồi bấm “Gửi thông báo”.',
@@ -569,7 +569,7 @@ export const vc = {
     scheduled: (at: string) => `Đã hẹn gửi thông báo lúc ${at}.`,
     // ---- follow-up ----
     statsTitle: 'Theo dõi thông báo',
-    delivered: 'Đã nhận',
+    delivered: 'Đã đến máy',
     read: 'Đã đọc',
     acked: 'Đã xác nhận',
     deliveredHint: 'Đã đến ứng dụng hoặc điện thoại của đảng viên.',
