@@ -8,15 +8,12 @@
 
 #include <signal.h>
 
-#include <boost/asio/connect.hpp>
-#include <boost/asio/ip/tcp.hpp>
-#include <boost/beast/core.hpp>
-#include <boost/beast/websocket.hpp>
 #include <chrono>
 #include <thread>
 
 #include "db/migrations.h"
 #include "demo/demo.h"
+#include "live_socket.h"
 #include "test_client.h"
 #include "testing/test_db.h"
 
@@ -24,65 +21,7 @@ namespace sotay::testing {
 namespace {
 
 using nlohmann::json;
-namespace beast = boost::beast;
-namespace asio = boost::asio;
-namespace websocket = beast::websocket;
 using namespace std::chrono_literals;
-
-// A signed-in app's socket on /api/v1/live (blocking; each read bounded by a timeout).
-class LiveSocket {
- public:
-  LiveSocket(int port, const Client& signed_in) : ws_(io_) {
-    auto& tcp = beast::get_lowest_layer(ws_);
-    tcp.connect(asio::ip::tcp::endpoint(asio::ip::make_address("127.0.0.1"), static_cast<unsigned short>(port)));
-    std::string cookie;
-    for (const auto& [name, value] : signed_in.cookies) cookie += (cookie.empty() ? "" : "; ") + name + "=" + value;
-    ws_.set_option(websocket::stream_base::decorator(
-        [cookie](websocket::request_type& req) { req.set(beast::http::field::cookie, cookie); }));
-    tcp.expires_after(5s);
-    ws_.handshake("127.0.0.1:" + std::to_string(port), "/api/v1/live");
-    auto hello = next(5s);
-    EXPECT_EQ(hello.value("type", ""), "hello") << hello.dump();
-  }
-  // The next message other than a heartbeat, or a null json after `wait` (the blocking calls of
-  // Beast ignore the stream's timeout, so the read is asynchronous and the context runs for `wait`).
-  json next(std::chrono::milliseconds wait) {
-    for (;;) {
-      beast::flat_buffer buffer;
-      bool done = false;
-      beast::error_code result;
-      ws_.async_read(buffer, [&](beast::error_code ec, std::size_t) {
-        result = ec;
-        done = true;
-      });
-      io_.restart();
-      io_.run_for(wait);
-      if (!done) {
-        beast::get_lowest_layer(ws_).cancel();
-        io_.restart();
-        io_.run_for(1s);
-        return json();
-      }
-      if (result) return json();
-      auto j = json::parse(beast::buffers_to_string(buffer.data()), nullptr, false);
-      if (j.value("type", "") != "heartbeat") return j;
-    }
-  }
-  // The next notice message, skipping others.
-  json next_notice(std::chrono::milliseconds wait) {
-    auto until = std::chrono::steady_clock::now() + wait;
-    while (std::chrono::steady_clock::now() < until) {
-      auto j = next(std::chrono::duration_cast<std::chrono::milliseconds>(until - std::chrono::steady_clock::now()));
-      if (j.is_null()) return j;
-      if (j.value("type", "") == "notice") return j;
-    }
-    return json();
-  }
-
- private:
-  asio::io_context io_;
-  websocket::stream<beast::tcp_stream> ws_;
-};
 
 class NoticesApiTest : public ::testing::Test {
  protected:

@@ -924,12 +924,15 @@ awaitable<void> Server::Impl::run_live_socket(Stream& stream, bhttp::request<bht
   log_access(ex, ec ? 400 : 101, 0);
   if (ec) co_return;
 
+  // In the hub before the hello is written (the write may leave at once): a client that has
+  // read its hello gets every message published after it. Messages published meanwhile are
+  // posted to this thread, so they still follow the hello.
+  hub_.add(live);
   live->enqueue(nlohmann::ordered_json{{"type", "hello"},
                                {"account_id", account_id},
                                {"server_time", iso8601_utc(std::chrono::system_clock::now())},
                                {"heartbeat_ms", options_.ws_heartbeat.count()}}
                     .dump());
-  hub_.add(live);
   // Added after the flag check would race with close_all(); checking after adding means the
   // socket is either in close_all()'s snapshot or sees the flag here (or both: harmless).
   if (closing_live_) live->request_close(websocket::close_reason(websocket::close_code::going_away));

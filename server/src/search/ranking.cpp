@@ -16,6 +16,11 @@ constexpr double kB = 0.75;
 constexpr double kStopWeight = 0.25;     // function words still count, a little
 constexpr double kPairWeight = 0.6;      // adjacent query words found adjacent
 constexpr double kTitleWeight = 0.35;    // query words in the item's title
+// Typed words that run along the start of the item's title name the item the way people name it
+// ("dieu le dang …" for "Điều lệ Đảng Cộng sản Việt Nam", not for "Quy định thi hành Điều lệ
+// Đảng"): at least this many syllables, weighted by their idf.
+constexpr std::size_t kTitleLeadMin = 3;
+constexpr double kTitleLeadWeight = 0.5;
 constexpr double kCoverageFloor = 0.35;  // a passage with few of the words keeps this share of its score
 constexpr double kExpansionWeight = 1.0;  // the texts' own words for a typed phrase count like it
 constexpr double kUnmarkedMatch = 0.3;  // a marked query word matched only without its marks
@@ -120,16 +125,27 @@ double score_passage(const ParsedQuery& q, const CorpusStats& stats, const Passa
     pairs += best * (word_idf[a.folded] + word_idf[b.folded]);
   }
 
-  double title = 0;
+  double title = 0, title_lead = 0;
   if (!passage.title_folded.empty()) {
     const auto title_tokens = split_tokens(passage.title_folded);
     for (const auto& [word, w] : word_idf)
       if (std::find(title_tokens.begin(), title_tokens.end(), word) != title_tokens.end()) title += w;
+    // The longest run of consecutive query words equal to the title's first words.
+    for (std::size_t k = 0; k < q.tokens.size(); ++k) {
+      std::size_t n = 0;
+      double w = 0;
+      while (k + n < q.tokens.size() && n < title_tokens.size() && q.tokens[k + n].folded == title_tokens[n]) {
+        w += word_idf[q.tokens[k + n].folded];
+        ++n;
+      }
+      if (n >= kTitleLeadMin) title_lead = std::max(title_lead, w);
+    }
   }
 
   // Passages holding every marked word exactly as typed form the first tier.
   const double exact_tier = marked_words == 0 || marked_exact == marked_words ? 1.0 : 0.6;
-  return exact_tier * (bm25 * (kCoverageFloor + (1 - kCoverageFloor) * coverage * coverage) + kPairWeight * pairs + kTitleWeight * title);
+  return exact_tier * (bm25 * (kCoverageFloor + (1 - kCoverageFloor) * coverage * coverage) + kPairWeight * pairs + kTitleWeight * title +
+                       kTitleLeadWeight * title_lead);
 }
 
 std::string make_snippet(const ParsedQuery& q, std::string_view original, std::string_view folded,

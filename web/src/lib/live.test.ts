@@ -78,6 +78,14 @@ describe('messages', () => {
 });
 
 describe('the connection', () => {
+  it('counts as connected only once the server says hello (then every notice reaches it)', () => {
+    const { events } = started();
+    last().open();
+    expect(events).toEqual([]);
+    last().say({ type: 'hello' });
+    expect(events).toEqual([{ type: 'open', reconnect: false }]);
+  });
+
   it('opens one socket and passes notices to subscribers', () => {
     const { events } = started();
     expect(FakeSocket.all).toHaveLength(1);
@@ -105,12 +113,14 @@ describe('the connection', () => {
     vi.advanceTimersByTime(1);
     expect(FakeSocket.all).toHaveLength(3);
     last().open();
+    last().say({ type: 'hello' }); // the server's first message
     expect(events).toEqual([{ type: 'open', reconnect: false }]);
     // After a successful open the delay starts again from 1 s.
     last().drop();
     vi.advanceTimersByTime(1000);
     expect(FakeSocket.all).toHaveLength(4);
     last().open();
+    last().say({ type: 'hello' }); // the server's first message
     expect(events).toEqual([
       { type: 'open', reconnect: false },
       { type: 'open', reconnect: true },
@@ -143,6 +153,7 @@ describe('the connection', () => {
   it('stops: the socket closes and nothing reconnects', () => {
     const { live } = started();
     last().open();
+    last().say({ type: 'hello' }); // the server's first message
     const s = last();
     live.stop();
     expect(s.closed).toBe(true);
@@ -187,6 +198,7 @@ describe('the connection', () => {
     live.start();
     off();
     last().open();
+    last().say({ type: 'hello' }); // the server's first message
     expect(events).toEqual([]);
   });
 });

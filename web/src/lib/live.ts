@@ -135,20 +135,22 @@ export function createLive(opts: { socket?: SocketConstructor | undefined; url?:
       return;
     }
     socket = s;
-    s.onopen = () => {
-      attempt = 0;
-      const reconnect = everOpen;
-      everOpen = true;
-      armWatchdog();
-      emit({ type: 'open', reconnect });
-    };
+    s.onopen = () => armWatchdog();
     s.onmessage = (ev) => {
       armWatchdog();
       const msg = parseMessage(ev.data);
       if (!msg) return;
-      if (msg.type === 'hello' && msg.heartbeatMs) {
-        heartbeatMs = msg.heartbeatMs;
-        armWatchdog();
+      if (msg.type === 'hello') {
+        // Connected once the server says hello: from then on every notice reaches this socket,
+        // so what was sent before is read again now (not at onopen, which comes earlier).
+        if (msg.heartbeatMs) {
+          heartbeatMs = msg.heartbeatMs;
+          armWatchdog();
+        }
+        attempt = 0;
+        const reconnect = everOpen;
+        everOpen = true;
+        emit({ type: 'open', reconnect });
       } else if (msg.type === 'notice') {
         emit(msg);
       }
