@@ -75,6 +75,7 @@ export async function startServer({ log = false } = {}) {
     base,
     port,
     webRoot,
+    db,
     stderr: () => stderr,
     async stop() {
       if (child.exitCode === null) {

@@ -6,7 +6,10 @@
 // there — a document with an article (Điều) that has a heading — and search for that heading
 // typed without diacritics, as members do.
 import assert from 'node:assert/strict';
-import { DESKTOP, PHONE, apiSignIn, shotWithoutFlash, signIn } from './lib.mjs';
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { DESKTOP, PHONE, REPO, SOTAY_BIN, apiSignIn, shotWithoutFlash, signIn } from './lib.mjs';
 
 // Signs in a member and waits for the member card.
 async function signInMember(page, base, login) {
@@ -143,6 +146,53 @@ export function register(scenario, { shot: takeShot, checkTapTargets }) {
     await card.waitFor();
     await card.locator('.badge-device', { hasText: 'Có trên máy' }).waitFor();
     await shot(page, 'library-offline-360x640');
+    await context.setOffline(false);
+  });
+
+  scenario('library: after the corpus is imported, "dieu le dang vien du bi" lands on Điều 5 of the Charter, read again offline', async ({ server, browser }) => {
+    // The real texts of ../shared/corpus are test data beside the project, imported as an
+    // administrator would (`sotay import documents`), into the running server's database.
+    const corpus = process.env.SOTAY_CORPUS_DIR ?? resolve(REPO, '../shared/corpus');
+    if (!existsSync(corpus)) {
+      console.log(`   skipped: no corpus at ${corpus}`);
+      return;
+    }
+    const run = spawnSync(SOTAY_BIN, ['import', 'documents', corpus, '--db', server.db], { encoding: 'utf8' });
+    assert.equal(run.status, 0, `${run.stdout}\n${run.stderr}`);
+    const charter = 'Điều lệ Đảng Cộng sản Việt Nam';
+    const { page, context } = browser;
+    await signInMember(page, server.base, 'dangvien');
+    await page.locator('.tiles').getByRole('link', { name: /Tài liệu/ }).click();
+    await page.getByRole('heading', { name: 'Tài liệu', exact: true }).waitFor();
+    await page.getByLabel('Tìm văn bản').fill('dieu le dang vien du bi');
+    await page.getByRole('button', { name: 'Tìm', exact: true }).click();
+    const first = page.locator('.result').first();
+    await first.waitFor();
+    assert.match(await first.textContent(), new RegExp(charter));
+    assert.match(await first.locator('.result-section').textContent(), /Tại Điều 5\b/);
+    assert.ok((await first.locator('.snippet mark').count()) > 0, 'no highlighted words');
+    await shot(page, 'search-charter-360x640');
+
+    await first.locator('a.result-link').click();
+    await page.getByRole('heading', { name: charter, level: 1 }).waitFor();
+    const anchor = decodeURIComponent(new URL(page.url()).hash.slice(1));
+    assert.match(anchor, /^dieu-5/);
+    await page.waitForFunction((id) => document.getElementById(id)?.classList.contains('is-target'), anchor);
+    await onScreen(page, page.locator(`[id="${anchor}"]`));
+    const id = new URL(page.url()).pathname.split('/').pop();
+
+    // A second visit without network: the article opens from the device.
+    await page.waitForFunction(
+      async (doc) => !!navigator.serviceWorker.controller && !!(await caches.match(`/api/v1/documents/${doc}`)),
+      id,
+      { timeout: 20000, polling: 250 },
+    );
+    await context.setOffline(true);
+    await page.reload();
+    await page.getByTestId('offline-banner').waitFor();
+    await page.getByRole('heading', { name: charter, level: 1 }).waitFor();
+    await page.getByText(/thời kỳ dự bị mười hai tháng/).first().waitFor();
+    await shot(page, 'charter-offline-360x640');
     await context.setOffline(false);
   });
 
