@@ -1,5 +1,9 @@
 #include "api/live_notices.h"
 
+#include <map>
+#include <memory>
+#include <optional>
+
 #include "api/notices_json.h"
 #include "domain/notices.h"
 #include "util/time.h"
@@ -23,8 +27,13 @@ std::size_t LiveNotices::deliver(std::int64_t event_id) {
   if (!live || live->items.empty()) return 0;
   std::size_t sockets = 0;
   std::vector<std::int64_t> reached;
+  // The message depends on the recipient only through its read and acknowledged times: most
+  // recipients share one text, written once.
+  std::map<std::pair<std::optional<std::int64_t>, std::optional<std::int64_t>>, std::shared_ptr<const std::string>> texts;
   for (const auto& [account, item] : live->items) {
-    auto n = hub_.publish(account, live_notice_message(live->event.event, item, live->documents));
+    auto& text = texts[{item.read_at, item.acked_at}];
+    if (!text) text = std::make_shared<const std::string>(live_notice_message(live->event.event, item, live->documents));
+    auto n = hub_.publish(account, text);
     if (n > 0 && (reached.empty() || reached.back() != item.member_id)) reached.push_back(item.member_id);
     sockets += n;
   }

@@ -5,6 +5,10 @@
 namespace sotay::http {
 
 std::size_t WebSocketHub::publish(std::int64_t account_id, std::string json) {
+  return publish(account_id, std::make_shared<const std::string>(std::move(json)));
+}
+
+std::size_t WebSocketHub::publish(std::int64_t account_id, std::shared_ptr<const std::string> message) {
   std::vector<std::shared_ptr<LiveConnection>> targets;
   {
     std::lock_guard lock(mutex_);
@@ -14,7 +18,6 @@ std::size_t WebSocketHub::publish(std::int64_t account_id, std::string json) {
   }
   // Sending outside the lock: send() only posts, but a socket's own thread may be waiting
   // for this mutex in remove() and must not be held up by a long fan-out.
-  auto message = std::make_shared<const std::string>(std::move(json));
   for (const auto& c : targets) c->send(message);
   return targets.size();
 }

@@ -42,6 +42,8 @@ class WebSocketHub {
 
   // Sends `json` to every socket of the account; returns how many sockets it was queued for.
   std::size_t publish(std::int64_t account_id, std::string json);
+  // The same with a text shared by many accounts (written once for all of them).
+  std::size_t publish(std::int64_t account_id, std::shared_ptr<const std::string> json);
   // Sends `json` to every socket; returns how many.
   std::size_t broadcast(std::string json);
   std::size_t connection_count() const;
