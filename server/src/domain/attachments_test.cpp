@@ -27,7 +27,7 @@ using testing::with_grant;
 
 namespace fs = std::filesystem;
 
-const std::string kPng = std::string("\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01\0\0\0\x01\x08\x02\0\0\0", 33) + "rest";
+const std::string kPng = std::string("\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01\0\0\0\x01\x08\x02\0\0\0", 29) + "rest";
 const std::string kJpeg = std::string("\xFF\xD8\xFF\xE0\0\x10JFIF\0", 11) + "rest of a jpeg";
 
 std::string docx_bytes(const std::string& paragraph) {
