@@ -319,7 +319,9 @@ void fan_out(db::Database& db, std::int64_t notice_id, std::int64_t now, const E
     return out;
   });
   if (!plan) return;
-  const auto& [filter, max_id] = *plan;
+  // Named, not a structured binding: clang 14 (the fuzz build) refuses to capture those.
+  const store::AudienceFilter& filter = plan->first;
+  const std::int64_t max_id = plan->second;
   for (std::int64_t after = 0; after < max_id; after += kFanOutWindow)
     db.write([&](db::Connection& c) { store::fan_out_window(c, notice_id, filter, after, after + kFanOutWindow); });
   std::optional<std::int64_t> event;
