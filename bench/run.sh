@@ -9,11 +9,15 @@
 #   BENCH_NATIONAL=1      also load the national data set into PostgreSQL and time the per-unit
 #                         member counts of one province (10+ minutes)
 #   BENCH_ONLY=search,feed  run only these steps (comma-separated): http, query, import, search,
-#                         feed, reading, national (national also needs BENCH_NATIONAL=1); the data each
-#                         needs is still loaded. Default: all
+#                         feed, reading, notices, national (national also needs BENCH_NATIONAL=1); the
+#                         data each needs is still loaded. Default: all
 #   BENCH_SEARCH_DOCS=10000     documents in the search library (loaded through the domain path)
 #   BENCH_SEARCH_QUERIES=600    single-threaded queries per actor for the search latencies
 #   BENCH_READING_RUNS=50 runs per reading statistics query in sotay_reading_bench
+#   BENCH_NOTICE_RUNS=3   province-wide notices per backend, in-process and over HTTP (median)
+#   BENCH_WS_CLIENTS=5000 WebSocket clients connected when the urgent notice goes out
+#   BENCH_IDLE_CLIENTS=10000  WebSocket clients held open for BENCH_IDLE_SECONDS
+#   BENCH_IDLE_SECONDS=60 how long they are held (the target is 10 minutes: BENCH_IDLE_SECONDS=600)
 #   BENCH_PG_CPUS=0       CPUs of the throwaway PostgreSQL cluster (the server side is core 0)
 #   BENCH_BUILD_DIR=build-bench
 #   BENCH_KEEP=1          keep the temp folder (databases, logs) for a look afterwards
@@ -32,6 +36,10 @@ ONLY=${BENCH_ONLY:-}
 SEARCH_DOCS=${BENCH_SEARCH_DOCS:-10000}
 SEARCH_QUERIES=${BENCH_SEARCH_QUERIES:-600}
 READING_RUNS=${BENCH_READING_RUNS:-50}
+NOTICE_RUNS=${BENCH_NOTICE_RUNS:-3}
+WS_CLIENTS=${BENCH_WS_CLIENTS:-5000}
+IDLE_CLIENTS=${BENCH_IDLE_CLIENTS:-10000}
+IDLE_SECONDS=${BENCH_IDLE_SECONDS:-60}
 LOAD_START=$(cut -d' ' -f1-3 /proc/loadavg)
 SERVER_CPU=0
 CLIENT_CPU=1
@@ -40,8 +48,8 @@ COMMAND_LINE="$( (env | grep -E '^BENCH_' || true) | sort | tr '\n' ' ')bench/ru
 
 want() { [[ -z $ONLY || ,$ONLY, == *",$1,"* ]]; }  # want STEP: BENCH_ONLY is empty or names it
 for step in ${ONLY//,/ }; do
-  case $step in http | query | import | search | feed | reading | national) ;;
-    *) echo "bench: unknown step \"$step\" in BENCH_ONLY (http, query, import, search, feed, reading, national)" >&2; exit 2 ;;
+  case $step in http | query | import | search | feed | reading | notices | national) ;;
+    *) echo "bench: unknown step \"$step\" in BENCH_ONLY (http, query, import, search, feed, reading, notices, national)" >&2; exit 2 ;;
   esac
 done
 
@@ -56,11 +64,13 @@ if (($(nproc) < 2)); then
 fi
 
 say "build ($BUILD)"
-scripts/build.sh "$BUILD" -- sotay sotay_query_bench sotay_search_bench sotay_reading_bench
+scripts/build.sh "$BUILD" -- sotay sotay_query_bench sotay_search_bench sotay_reading_bench sotay_notices_bench sotay_ws_load
 SOTAY=$ROOT/$BUILD/sotay
 QBENCH=$ROOT/$BUILD/sotay_query_bench
 SBENCH=$ROOT/$BUILD/sotay_search_bench
 RBENCH=$ROOT/$BUILD/sotay_reading_bench
+NBENCH=$ROOT/$BUILD/sotay_notices_bench
+WSLOAD=$ROOT/$BUILD/sotay_ws_load
 
 # ---- temp folder, processes, cleanup --------------------------------------------------------
 WORK=$(mktemp -d /tmp/sotay-bench-XXXXXX)
@@ -215,7 +225,7 @@ nginx_baseline() {  # nginx_baseline LABEL [FILE in $NGX/www, default me.json] �
 # The province demo on both backends (what the HTTP, query, import and feed steps read); the
 # PostgreSQL cluster also holds the search step's databases and the national data set.
 SQLITE_DB=$WORK/province.db
-if want http || want query || want import || want feed || want reading; then
+if want http || want query || want import || want feed || want reading || want notices; then
   say "demo --scale province into SQLite"
   t0=$(now_ms)
   "$SOTAY" demo --db "$SQLITE_DB" --scale province >"$WORK/demo-sqlite.log" 2>&1 || { cat "$WORK/demo-sqlite.log" >&2; exit 1; }
@@ -227,15 +237,18 @@ if want http || want query || want import || want feed || want reading; then
   # A copy for the import test, taken before any server touches the file.
   IMPORT_DB=$WORK/import.db
   sqlite3 "$SQLITE_DB" ".backup '$IMPORT_DB'"
+  # And one for the notices step, which adds notices, accounts and sessions.
+  NOTICES_DB=$WORK/notices.db
+  want notices && sqlite3 "$SQLITE_DB" ".backup '$NOTICES_DB'"
 fi
 
 PG_URL=""
-if want http || want query || want feed || want search || want reading || { want national && [[ -n $NATIONAL ]]; }; then
+if want http || want query || want feed || want search || want reading || want notices || { want national && [[ -n $NATIONAL ]]; }; then
   say "PostgreSQL: throwaway cluster on CPU(s) $PG_CPUS"
   PGPORT=$(free_port)
   PG_URL=$(taskset -c "$PG_CPUS" scripts/pg-test-cluster.sh start "$PGDIR" "$PGPORT")
 fi
-if want http || want query || want feed || want reading; then
+if want http || want query || want feed || want reading || want notices; then
   say "PostgreSQL: demo --scale province"
   t0=$(now_ms)
   "$SOTAY" demo --db "$PG_URL" --scale province >"$WORK/demo-pg.log" 2>&1 || { cat "$WORK/demo-pg.log" >&2; exit 1; }
@@ -244,6 +257,11 @@ if want http || want query || want feed || want reading; then
   sql "$PG_URL" "VACUUM ANALYZE" >/dev/null
   MEMBERS_PG=$(sql "$PG_URL" "SELECT COUNT(*) FROM members")
   row "Demo load \`--scale province\` ($(fmt_int "$MEMBERS_PG") members), wall time" PostgreSQL "$DEMO_PG_S s" "—" info
+  # A copy for the notices step (nobody is connected to the template now).
+  if want notices; then
+    sql "${PG_URL%/*}/postgres" "CREATE DATABASE sotay_notices TEMPLATE ${PG_URL##*/}" >/dev/null
+    PG_NOTICES_URL=${PG_URL%/*}/sotay_notices
+  fi
 fi
 
 # ---- HTTP, start to ready, memory ----------------------------------------------------------
@@ -575,6 +593,292 @@ if want reading; then
   reading_suite "$PG_URL" PostgreSQL
 fi
 
+# ---- notices: fan-out, live delivery, idle sockets ---------------------------------------------
+# On a copy of the province demo per backend (NOTICES_DB, PG_NOTICES_URL), since it adds notices,
+# accounts and sessions: sotay_notices_bench in-process, the same notice over HTTP as tinhuy, then
+# WS_CLIENTS WebSocket clients (sotay_ws_load) receiving a province-wide urgent notice, then
+# IDLE_CLIENTS sockets held IDLE_SECONDS. The clients' accounts and sessions are written straight
+# into the database before the server starts (tokens from `sotay_ws_load --make-tokens`).
+raise_nofile() {  # raise_nofile N: the open-file limit of this shell, and of what it starts, to ≥ N
+  local soft hard
+  soft=$(ulimit -Sn)
+  [[ $soft == unlimited ]] && return 0
+  ((soft >= $1)) && return 0
+  hard=$(ulimit -Hn)
+  if [[ $hard != unlimited ]] && ((hard < $1)); then ulimit -Hn "$1" 2>/dev/null || true; fi  # root may
+  ulimit -Sn "$1" 2>/dev/null || ulimit -Sn "$(ulimit -Hn)" 2>/dev/null || true
+  soft=$(ulimit -Sn)
+  [[ $soft == unlimited ]] || ((soft >= $1))
+}
+rss_mb() { awk '/^VmRSS:/ { printf "%.1f", $2 / 1024 }' "/proc/$1/status"; }
+hwm_mb() { awk '/^VmHWM:/ { printf "%.1f", $2 / 1024 }' "/proc/$1/status"; }
+wait_line() {  # wait_line FILE REGEX PID SECONDS: until a line of FILE matches; false if PID ended first or time ran out
+  local i
+  for ((i = 0; i < $4 * 5; i++)); do
+    grep -qE "$2" "$1" 2>/dev/null && return 0
+    kill -0 "$3" 2>/dev/null || { grep -qE "$2" "$1" 2>/dev/null; return; }
+    sleep 0.2
+  done
+  return 1
+}
+# The notice every step sends: to the whole province, asking for acknowledgement.
+notice_json() {  # notice_json PROVINCE_ID PRIORITY TAG
+  printf '{"title":"Thông báo toàn tỉnh (đo tải) %s","body":"Đề nghị các đồng chí đảng viên đọc và xác nhận đã nhận thông báo này.","priority":"%s","require_ack":true,"audience":{"units":[%s]}}' \
+    "$3" "$2" "$1"
+}
+# post_notice URL PROVINCE_ID TOKEN CSRF PRIORITY TAG: POST /api/v1/notices on the running server;
+# sets P_CODE, P_S (curl's time_total), P_RECIPIENTS, P_STATE and P_ID (the newest notice).
+post_notice() {
+  local body=$WORK/notice-$6.json out
+  out=$(curl -s -o "$body" -w '%{http_code} %{time_total}' --max-time 300 -H 'Content-Type: application/json' \
+    -H "Cookie: sotay_session=$3" -H "X-CSRF-Token: $4" --data "$(notice_json "$2" "$5" "$6")" \
+    "http://127.0.0.1:$sotay_port/api/v1/notices" || echo "000 0")
+  P_CODE=${out%% *}
+  P_S=${out#* }
+  P_RECIPIENTS=$(grep -o '"recipients":[0-9]*' "$body" | head -1 | cut -d: -f2 || true)
+  P_STATE=$(grep -o '"state":"[a-z]*"' "$body" | head -1 | cut -d'"' -f4 || true)
+  P_ID=$(sql "$1" "SELECT MAX(id) FROM notices")
+  { echo "---- POST /api/v1/notices ($6, $5): HTTP $P_CODE, time_total $P_S s, state ${P_STATE:-?}, recipients ${P_RECIPIENTS:-?}, notice $P_ID"
+    [[ $P_CODE == 201 ]] || head -c 500 "$body"; } >>"$RAW"
+  note "POST /api/v1/notices ($6): HTTP $P_CODE in $P_S s, ${P_STATE:-?}, ${P_RECIPIENTS:-?} recipients"
+}
+# The inbox rows of one notice, between HTTP runs so each fans out into the same table. The notice,
+# its versions and its events stay: on SQLite a deleted largest id would be handed out again, and
+# the server refuses an event id it has already delivered.
+delete_recipients() {  # delete_recipients URL NOTICE_ID
+  local q="DELETE FROM push_outbox WHERE notice_id = $2; DELETE FROM notice_recipients WHERE notice_id = $2;"
+  if [[ $1 == postgres://* ]]; then
+    psql "$1" -qAtX -v ON_ERROR_STOP=1 -c "BEGIN; $q COMMIT;" -c "VACUUM ANALYZE notice_recipients" >/dev/null
+  else
+    sqlite3 -batch -bail -cmd '.timeout 30000' "$1" "BEGIN IMMEDIATE; $q COMMIT;"
+  fi
+}
+# make_ws_sessions URL PROVINCE_ID N TOKENS: N accounts (login wsload-<member id>, no usable
+# password, a member grant on the member's cell) for active members of the province who have no
+# account, each with a session whose token is a line of TOKENS ("token <tab> sha256 hex", the
+# hash the server looks up). Sets WS_MADE: how many (the first WS_MADE tokens are valid).
+make_ws_sessions() {
+  local url=$1 sqlf=$4.sql now first tok hash
+  now=$(date +%s)
+  "$WSLOAD" --make-tokens "$3" >"$4"
+  first=$(head -1 "$4")
+  tok=${first%%$'\t'*}
+  hash=${first#*$'\t'}
+  if [[ $(printf '%s' "$tok" | sha256sum | cut -d' ' -f1) != "$hash" ]]; then
+    echo "bench: sotay_ws_load --make-tokens: the hash is not the SHA-256 hex of the token" >&2
+    WS_MADE=0
+    return 0
+  fi
+  # Spread over the province rather than the first cells.
+  sql "$url" "SELECT m.id || '|' || m.unit_id FROM members m JOIN units u ON u.id = m.unit_id
+    JOIN units p ON p.id = $2
+    WHERE u.path LIKE p.path || '%' AND m.status IN ('official','probationary')
+      AND NOT EXISTS (SELECT 1 FROM accounts a WHERE a.member_id = m.id)
+    ORDER BY (m.id * 2654435761) % 4294967291, m.id LIMIT $3" >"$4.members"
+  {
+    echo "BEGIN;"
+    echo "CREATE TEMP TABLE ws_load (member_id BIGINT, unit_id BIGINT, token_hash TEXT);"
+    paste -d'|' "$4.members" <(cut -f2 "$4") | awk -F'|' 'NF == 3 && $1 != "" {
+      printf "%s(%s, %s, '\''%s'\'')", (n % 500 ? ",\n" : (n ? ";\nINSERT INTO ws_load VALUES " : "INSERT INTO ws_load VALUES ")), $1, $2, $3
+      n++ } END { if (n) print ";" }'
+    echo "INSERT INTO accounts (login, member_id, password_hash, must_change_password, created_at)
+      SELECT 'wsload-' || member_id, member_id, '!', 0, $now FROM ws_load;"
+    echo "INSERT INTO role_grants (account_id, role, unit_id, granted_at)
+      SELECT a.id, 'member', w.unit_id, $now FROM ws_load w JOIN accounts a ON a.login = 'wsload-' || w.member_id;"
+    echo "INSERT INTO sessions (token_hash, account_id, csrf_token, created_at, expires_at, last_seen_at)
+      SELECT w.token_hash, a.id, 'wsload', $now, $now + 30 * 86400, $now
+      FROM ws_load w JOIN accounts a ON a.login = 'wsload-' || w.member_id;"
+    echo "COMMIT;"
+  } >"$sqlf"
+  if [[ $url == postgres://* ]]; then
+    psql "$url" -qAtX -v ON_ERROR_STOP=1 -f "$sqlf" >/dev/null
+    sql "$url" "VACUUM ANALYZE accounts" >/dev/null
+    sql "$url" "VACUUM ANALYZE sessions" >/dev/null
+    sql "$url" "VACUUM ANALYZE role_grants" >/dev/null
+  else
+    sqlite3 -batch -bail "$url" <"$sqlf"
+  fi
+  WS_MADE=$(sql "$url" "SELECT COUNT(*) FROM sessions WHERE csrf_token = 'wsload'")
+  note "$WS_MADE accounts with a session for the WebSocket clients"
+}
+
+# ws_live LABEL URL PROVINCE_ID TOKENS TOKEN CSRF: WS_CLIENTS sockets, then a province-wide urgent
+# notice; the client reports when each socket got it.
+ws_live() {
+  local label=$1 url=$2 out=$WORK/ws-live-$1.out err=$WORK/ws-live-$1.err fifo=$WORK/ws-live-$1.fifo
+  local n=$WS_CLIENTS pid fd line rss_base rss_open rss_after t_send live_name rss_name
+  ((n > WS_MADE)) && n=$WS_MADE
+  live_name="Live delivery: province-wide urgent notice with $(fmt_int "$n") WebSocket clients connected, POST → {\"type\":\"notice\"} on each socket, p50 / **p99** / max"
+  rss_name="Memory: VmRSS of \`sotay serve\` with $(fmt_int "$n") WebSocket clients connected"
+  say "$label: $n WebSocket clients, then a province-wide urgent notice (sotay_ws_load on CPU $CLIENT_CPU)"
+  mkfifo "$fifo"
+  rss_base=$(rss_mb "$sotay_pid")
+  taskset -c "$CLIENT_CPU" "$WSLOAD" --port "$sotay_port" --tokens "$4" --connections "$n" --wait-seconds 30 \
+    <"$fifo" >"$out" 2>"$err" &
+  pid=$!
+  PIDS+=("$pid")
+  exec {fd}>"$fifo"
+  if ! wait_line "$out" '^ready' "$pid" 300; then
+    exec {fd}>&-
+    stop_pid "$pid"
+    { echo "---- ws live $label (no ready line)"; cat "$out" "$err"; } >>"$RAW"
+    row "$live_name" "$label" "not measured: the clients did not connect ($(tail -1 "$err" 2>/dev/null))" "p99 < 1 s" FAIL
+    return 0
+  fi
+  line=$(grep -P '^ready\t' "$out")
+  note "$line"
+  sleep 1  # the last hellos' writes settle
+  rss_open=$(rss_mb "$sotay_pid")
+  t_send=${EPOCHREALTIME/[.,]/}
+  post_notice "$url" "$3" "$5" "$6" urgent "live-$label"
+  if [[ $P_CODE == 201 ]]; then echo "sent $t_send $P_ID" >&"$fd"; else echo quit >&"$fd"; fi
+  exec {fd}>&-
+  wait "$pid" || true
+  forget_pid "$pid"
+  rss_after=$(rss_mb "$sotay_pid")
+  cat "$out" >&2
+  { echo "---- ws live $label: sotay_ws_load --connections $n --wait-seconds 30; notice $P_ID sent at $t_send µs"
+    cat "$out"; tail -5 "$err"; } >>"$RAW"
+  local ready_open ready_failed ready_s live p50 p99 max once dup missing closed open_at_send
+  ready_open=$(kv open "$line"); ready_failed=$(kv failed "$line"); ready_s=$(kv seconds "$line")
+  row "WebSocket clients connected (cookie session, one handshake and hello each, 64 at a time)" "$label" \
+    "$(fmt_int "$ready_open") of $(fmt_int "$n") in $ready_s s$( ((ready_failed > 0)) && echo " (**$ready_failed failed**: $(sed -n 's/^reasons\t//p' "$out"))")" \
+    "all" "$( ((ready_open == n)) && echo PASS || echo FAIL)"
+  row "$rss_name" "$label" "**$rss_open MB** connected ($rss_base MB before they connected), $rss_after MB after the delivery" "< 300 MB" \
+    "$(judge "$(awk -v a="$rss_open" -v b="$rss_after" 'BEGIN { print (a > b ? a : b) }')" lt 300)"
+  live=$(grep -P '^live\t' "$out" || true)
+  if [[ $P_CODE != 201 || -z $live ]]; then
+    row "$live_name" "$label" "not measured: POST /api/v1/notices answered $P_CODE" "p99 < 1 s" FAIL
+    return 0
+  fi
+  p50=$(kv p50_ms "$live"); p99=$(kv p99_ms "$live"); max=$(kv max_ms "$live")
+  once=$(kv once "$live"); dup=$(kv duplicates "$live"); missing=$(kv missing "$live"); closed=$(kv closed "$live")
+  open_at_send=$(kv open_at_send "$live")
+  # The notice is stored and fanned out before anything can be delivered: the first arrival and the
+  # POST's own time show how much of the latency that is.
+  row "$live_name" "$label" \
+    "$p50 / **$p99** / $max ms (first socket at $(kv first_ms "$live") ms; the POST answered after $(awk -v s="$P_S" 'BEGIN { printf "%.0f", s * 1000 }') ms)" \
+    "p99 < 1000 ms" "$(((missing > 0)) && echo FAIL || judge "$p99" lt 1000)"
+  row "Live delivery: sockets that got the notice exactly once" "$label" \
+    "**$(fmt_int "$once") of $(fmt_int "$open_at_send")** (missing $missing, duplicated $dup, closed $closed; reasons: $(sed -n 's/^reasons\t//p' "$out"))" \
+    "all, once" "$( ((once == open_at_send && open_at_send == n && closed == 0)) && echo PASS || echo FAIL)"
+  row "POST /api/v1/notices (urgent, province) with $(fmt_int "$n") sockets open: curl time_total$([[ $label == SQLite ]] && echo ", including the live delivery (SQLite delivers in the request)")" \
+    "$label" "$(awk -v s="$P_S" 'BEGIN { printf "%.0f", s * 1000 }') ms ($P_STATE, $(fmt_int "${P_RECIPIENTS:-0}") recipients)" "—" info
+  delete_recipients "$url" "$P_ID"
+}
+
+# ws_idle LABEL TOKENS: IDLE_CLIENTS sockets held IDLE_SECONDS.
+ws_idle() {
+  local label=$1 out=$WORK/ws-idle-$1.out err=$WORK/ws-idle-$1.err n=$IDLE_CLIENTS pid line idle rss name short=""
+  ((n > WS_MADE)) && n=$WS_MADE
+  # (An assignment takes the status of its command substitution: no `$(cond && echo)` here under set -e.)
+  if ((IDLE_SECONDS < 600)); then short=" (BENCH_IDLE_SECONDS=$IDLE_SECONDS; the target is 10 minutes: BENCH_IDLE_SECONDS=600)"; fi
+  name="WebSocket: $(fmt_int "$n") connections held $IDLE_SECONDS s$short, errors and closes"
+  say "$label: $n WebSocket clients held $IDLE_SECONDS s (sotay_ws_load on CPU $CLIENT_CPU)"
+  taskset -c "$CLIENT_CPU" "$WSLOAD" --port "$sotay_port" --tokens "$2" --connections "$n" --idle-seconds "$IDLE_SECONDS" \
+    </dev/null >"$out" 2>"$err" &
+  pid=$!
+  PIDS+=("$pid")
+  if ! wait_line "$out" '^ready' "$pid" 300; then
+    stop_pid "$pid"
+    { echo "---- ws idle $label (no ready line)"; cat "$out" "$err"; } >>"$RAW"
+    row "$name" "$label" "not measured: the clients did not connect ($(tail -1 "$err" 2>/dev/null))" "$(fmt_int "$n") held, 0 errors" FAIL
+    return 0
+  fi
+  line=$(grep -P '^ready\t' "$out")
+  note "$line"
+  sleep 1
+  rss=$(rss_mb "$sotay_pid")
+  wait_line "$out" '^idle' "$pid" $((IDLE_SECONDS + 60)) || true
+  wait "$pid" || true
+  forget_pid "$pid"
+  cat "$out" >&2
+  { echo "---- ws idle $label: sotay_ws_load --connections $n --idle-seconds $IDLE_SECONDS"; cat "$out"; tail -5 "$err"; } >>"$RAW"
+  idle=$(grep -P '^idle\t' "$out" || true)
+  row "Memory: VmRSS of \`sotay serve\` with $(fmt_int "$(kv open "$line")") WebSocket clients connected (idle)" "$label" "$rss MB" "—" info
+  if [[ -z $idle ]]; then
+    row "$name" "$label" "not measured: no report ($(tail -1 "$err" 2>/dev/null))" "$(fmt_int "$n") held, 0 errors" FAIL
+    return 0
+  fi
+  local held closed failed hb_min hb_max clean result
+  held=$(kv held "$idle"); closed=$(kv closed "$idle"); failed=$(kv failed "$line")
+  hb_min=$(kv heartbeats_min "$idle"); hb_max=$(kv heartbeats_max "$idle")
+  clean=$( ((held == n && closed == 0 && failed == 0)) && echo 1 || echo 0)
+  if ((clean == 0)); then result=FAIL; elif ((IDLE_SECONDS >= 600)); then result=PASS; else result=info; fi
+  row "$name" "$label" \
+    "**$(fmt_int "$held") of $(fmt_int "$n") held**, $closed closed, $failed failed to open (connected in $(kv seconds "$line") s; server heartbeats per socket $hb_min–$hb_max; reasons: $(sed -n 's/^reasons\t//p' "$out"))" \
+    "$(fmt_int 10000) held 600 s, 0 errors" "$result"
+}
+
+notices_suite() {  # notices_suite URL LABEL
+  local url=$1 label=$2 out=$WORK/notices-$2.txt line prov_id tokens=$WORK/ws-tokens-$2.txt med all tok csrf
+  local i times=() name
+  prov_id=$(sql "$url" "SELECT id FROM units WHERE kind = 'province' ORDER BY id LIMIT 1")
+  say "$label: a notice to the whole province, in-process ($NOTICE_RUNS runs, sotay_notices_bench on CPU $CLIENT_CPU)"
+  if taskset -c "$CLIENT_CPU" "$NBENCH" --db "$url" --runs "$NOTICE_RUNS" >"$out" 2>"$WORK/notices-$label.log"; then
+    cat "$WORK/notices-$label.log" "$out" >&2
+    { echo "---- notices bench $label: sotay_notices_bench --db DB --runs $NOTICE_RUNS"; cat "$WORK/notices-$label.log" "$out"; } >>"$RAW"
+    line=$(grep -P '^fanout\t' "$out")
+    med=$(sed -n 's/.*\tmedian_ms=\([0-9.]*\).*/\1/p' <<<"$line")
+    row "Province notice stored and fanned out ($(fmt_int "$(kv recipients "$line")") recipients): \`notices::create\` in-process as tinhuy, audience {units:[province]}, median of $NOTICE_RUNS (all: $(kv all_ms "$line") ms; sent after $(kv stored_ms "$line") ms)" \
+      "$label" "**$(printf '%.0f' "$med") ms** (state $(kv state "$line"))" "< 2000 ms" \
+      "$([[ $(kv state "$line") == sent ]] && judge "$med" lt 2000 || echo FAIL)"
+  else
+    tail -5 "$WORK/notices-$label.log" >&2
+    row "Province notice stored and fanned out: \`notices::create\` in-process" "$label" "**failed**: $(tail -1 "$WORK/notices-$label.log")" "< 2000 ms" FAIL
+  fi
+
+  say "$label: accounts and sessions for $IDLE_CLIENTS WebSocket clients, written into the database"
+  make_ws_sessions "$url" "$prov_id" "$(( IDLE_CLIENTS > WS_CLIENTS ? IDLE_CLIENTS : WS_CLIENTS ))" "$tokens"
+
+  say "$label: the same notice over HTTP ($NOTICE_RUNS × POST /api/v1/notices as tinhuy)"
+  start_sotay "$url" "$WORK/serve-notices-$label.log"
+  tok=$(sign_in tinhuy)
+  csrf=$(sed -n 's/.*"csrf_token":"\([^"]*\)".*/\1/p' "$WORK/signin-tinhuy.body" 2>/dev/null || true)
+  name="Province notice stored and fanned out: POST /api/v1/notices as tinhuy (no socket open), curl time_total, median of $NOTICE_RUNS"
+  if [[ -z $tok || -z $csrf ]]; then
+    row "$name" "$label" "not measured: sign-in as tinhuy failed" "< 2000 ms" "NOT RUN"
+  else
+    local ok=1 recipients=0
+    for ((i = 1; i <= NOTICE_RUNS; i++)); do
+      post_notice "$url" "$prov_id" "$tok" "$csrf" urgent "http-$label-$i"
+      [[ $P_CODE == 201 && $P_STATE == sent ]] || ok=0
+      recipients=${P_RECIPIENTS:-0}
+      times+=("$(awk -v s="$P_S" 'BEGIN { printf "%.0f", s * 1000 }')")
+      [[ $P_CODE == 201 ]] && delete_recipients "$url" "$P_ID"
+    done
+    med=$(printf '%s\n' "${times[@]}" | sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }')
+    all=$(printf '%s\n' "${times[@]}" | tr '\n' ',' | sed 's/,$//')
+    row "${name/stored and fanned out/stored and fanned out ($(fmt_int "$recipients") recipients)} (all: $all ms)" "$label" \
+      "**$med ms**$( ((ok)) || echo " (**HTTP $P_CODE, state ${P_STATE:-?}**)")" "< 2000 ms" \
+      "$( ((ok)) && judge "$med" lt 2000 || echo FAIL)"
+  fi
+
+  if ((WS_MADE == 0)); then
+    row "Live delivery and idle WebSocket clients" "$label" "not measured: no accounts could be made for the clients" "—" "NOT RUN"
+  elif [[ -z $tok || -z $csrf ]]; then
+    row "Live delivery with $WS_CLIENTS WebSocket clients" "$label" "not measured: sign-in as tinhuy failed" "p99 < 1 s" "NOT RUN"
+    ws_idle "$label" "$tokens"
+  else
+    ws_live "$label" "$url" "$prov_id" "$tokens" "$tok" "$csrf"
+    ws_idle "$label" "$tokens"
+  fi
+  local hwm
+  hwm=$(hwm_mb "$sotay_pid")
+  note "VmHWM (peak RSS) of sotay serve in the notices step: $hwm MB"
+  row "Memory: peak VmHWM of \`sotay serve\` over the notices step" "$label" "$hwm MB" "—" info
+  stop_pid "$sotay_pid"
+  sotay_pid=""
+}
+if want notices; then
+  # Every socket is a file descriptor on both sides (client and server are started from this shell).
+  NOFILE_NEED=$(( (IDLE_CLIENTS > WS_CLIENTS ? IDLE_CLIENTS : WS_CLIENTS) + 1000 ))
+  raise_nofile "$NOFILE_NEED" || note "open files limited to $(ulimit -Sn) (wanted $NOFILE_NEED): some clients will fail to connect"
+  note "ulimit -n: $(ulimit -Sn)"
+  notices_suite "$NOTICES_DB" SQLite
+  notices_suite "$PG_NOTICES_URL" PostgreSQL
+fi
+
 # ---- national (optional) ----------------------------------------------------------------------
 if [[ -n $NATIONAL ]] && want national; then
   say "national data set into PostgreSQL (long)"
@@ -644,6 +948,10 @@ LOAD_NOW=$(cut -d' ' -f1-3 /proc/loadavg)
   fi
   if want reading; then
     echo "- Reading records: \`taskset -c $CLIENT_CPU $BUILD/sotay_reading_bench --db DB --runs $READING_RUNS\` (bench/reading_bench.cpp) on the province demo of each backend, after the other steps (it adds 546 published items addressed to the province and their reading records). Ingest: \`reading::record_events\` as the API calls it, 200 batches of 500 events from 200 different members (40 items per batch; the wide run 500 items), one transaction per batch; events/s = events ÷ wall time of all batches. Statistics: \`reading::stats\` for one document that 70 % of the province opened and about half read to the end (five other documents read the same way, so its records are a sixth of the table), as the province committee (the province), the committee of the largest base committee (with the names of those who have not read) and for that base's largest cell, after 3 untimed runs."
+  fi
+  if want notices; then
+    echo "- Notices: on a copy of the province demo per backend (\`sqlite3 .backup\`; PostgreSQL \`CREATE DATABASE … TEMPLATE\`). In-process: \`taskset -c $CLIENT_CPU $BUILD/sotay_notices_bench --db DB --runs $NOTICE_RUNS\` (bench/notices_bench.cpp): \`notices::create\` as tinhuy (committee of the province) with audience {units:[province]}, urgent, acknowledgement asked, from the call to its return (state sent, recipients counted); the previous run's notice and rows deleted between runs (untimed; PostgreSQL also \`VACUUM ANALYZE notice_recipients\`). HTTP: \`curl -w %{time_total}\` of \`POST /api/v1/notices\` with the same body, as tinhuy (cookie + X-CSRF-Token from the sign-in), the server as above; the recipients of each run deleted before the next (the notice and its events stay, so no id is reused)."
+    echo "- WebSocket clients: $(fmt_int "$IDLE_CLIENTS") accounts (\`wsload-<member id>\`, a member grant on the member's cell, no usable password) for active members of the province without an account, spread over the province, each with a session inserted with sqlite3/psql before the server starts (token from \`sotay_ws_load --make-tokens\`, token_hash = its SHA-256 hex as auth computes it, checked with sha256sum). \`taskset -c $CLIENT_CPU $BUILD/sotay_ws_load --port P --tokens FILE --connections N\` (bench/ws_load.cpp: one thread, one io_context, 64 handshakes at a time, \`Cookie: sotay_session=…\`, waits for each hello). Live: with $(fmt_int "$WS_CLIENTS") connected the runner takes the wall-clock time, POSTs an urgent notice to the province (curl) and passes that instant and the notice id to the client, which times each socket's {\"type\":\"notice\"} message (arrival − send, wall clock, when the read completes), waits up to 30 s plus 1 s for duplicates. Idle: $(fmt_int "$IDLE_CLIENTS") sockets held $IDLE_SECONDS s (\`--idle-seconds\`, BENCH_IDLE_SECONDS), counting closes and errors. \`ulimit -n\` $(ulimit -Sn) for the runner, the server and the client. VmRSS from /proc of the \`sotay serve\` pid."
   fi
   if want search; then
     echo "- Search: \`$BUILD/sotay_search_bench --db DB --ranking-db DB2 --documents $SEARCH_DOCS --queries $SEARCH_QUERIES --seconds $SECONDS_EACH --threads 2\` (bench/search_bench.cpp), not pinned, on a new SQLite file and on new databases of the PostgreSQL cluster. The library: every .txt at the top of ../shared/corpus and in articles/, replicated with variations (own number, title prefix and year, 40–100 % of the sections, dates 2015–2026, kinds, levels, audiences) through \`documents::create\` + \`documents::publish\` as an admin, so sections and the search index are what publishing builds. Each query is one \`library::search\` (limit 20) as an admin and as a member of a cell (audience filter on); latency after one untimed pass over the table; throughput on 2 threads. Ranking: the dev questions against a library of just the three answering documents, a hit when the result's section is the expected unit or inside it (server/src/testing/ranking_eval.h, as the unit test). The targets (p95 < 50 ms, ≥ 200 queries/s) are the issue's, for SQLite; PostgreSQL rows are for comparison. The five slowest queries of each run are in the raw log."
