@@ -192,7 +192,7 @@ export function register(scenario, { shot: takeShot, checkTapTargets }) {
       // The list of sent notices, with the counts.
       await page.getByRole('navigation', { name: 'Vị trí trang' }).getByRole('link', { name: 'Thông báo' }).click();
       const card = page.locator('.n-card', { hasText: title });
-      await card.getByText(/Đã nhận [\d.]+\/[\d.]+ · Đã đọc [\d.]+ · Đã xác nhận 1/).waitFor();
+      await card.getByText(/Đã đến máy [\d.]+\/[\d.]+ · Đã đọc [\d.]+ · Đã xác nhận 1/).waitFor();
       await shot(page, 'notices-list-1366x768');
       assert.ok(noticeId > 0);
     } finally {
