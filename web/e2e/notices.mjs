@@ -5,6 +5,7 @@
 // The scenarios share one demo server with the others, so each sends its own notices (with a
 // number in the title) and counts from what the member had before.
 import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
 import { DESKTOP, MAIN_NAV, PHONE, openBrowser, shotWithoutFlash, signIn, signInCommittee } from './lib.mjs';
 
 // The API through a signed-in page, with its own session (the CSRF token from GET /me).
@@ -27,6 +28,12 @@ async function apiFromPage(page, method, path, body) {
 }
 
 const stamp = () => String(Date.now() % 100000);
+
+// A real 1×1 PNG (the server checks the bytes, not the name).
+const PLAN_PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+  'base64',
+);
 
 // The number on the bell in the navigation (0 when there is none).
 async function unreadBadge(page) {
@@ -105,6 +112,17 @@ export function register(scenario, { shot: takeShot, checkTapTargets }) {
       assert.ok(recipients > 0, 'somebody receives it');
       await page.getByRole('checkbox', { name: 'Yêu cầu xác nhận đã nhận' }).check();
       await page.getByText('Hạn xác nhận (có thể bỏ trống)').waitFor();
+
+      // A file goes with it. One whose bytes are not what its name says is refused by the server,
+      // in Vietnamese, and nothing is added; the real plan goes up.
+      const fileInput = page.getByLabel('Thêm tệp (PDF, Word hoặc ảnh)');
+      await fileInput.setInputFiles({ name: 'gia-mao.png', mimeType: 'image/png', buffer: Buffer.from('không phải ảnh') });
+      await page.getByText(/^Tệp không đúng định dạng/).waitFor();
+      await fileInput.setInputFiles({ name: 'Kế hoạch họp.png', mimeType: 'image/png', buffer: PLAN_PNG });
+      await page.locator('.n-files').getByText('Kế hoạch họp.png').waitFor();
+      assert.equal(await page.locator('.n-files li').count(), 1);
+      await page.locator('.n-files').scrollIntoViewIfNeeded();
+      await shot(page, 'notices-compose-files-1366x768');
       await checkTapTargets(page);
       await shot(page, 'notices-compose-1366x768');
 
@@ -112,6 +130,7 @@ export function register(scenario, { shot: takeShot, checkTapTargets }) {
       await page.getByRole('button', { name: 'Gửi thông báo', exact: true }).click();
       const dialog = page.getByRole('dialog', { name: 'Gửi thông báo' });
       await dialog.getByText(`Gửi thông báo khẩn tới ${recipients.toLocaleString('vi-VN')} đảng viên?`).waitFor();
+      await dialog.getByText('Kế hoạch họp.png').waitFor();
       await shot(page, 'notices-confirm-1366x768');
       await dialog.getByRole('button', { name: 'Gửi', exact: true }).click();
       await page.waitForURL(/\/committee\/notices\/\d+$/);
@@ -135,6 +154,12 @@ export function register(scenario, { shot: takeShot, checkTapTargets }) {
       await p.getByRole('heading', { name: title, level: 1 }).waitFor();
       await p.getByText('Mang theo Sổ tay đảng viên.').waitFor();
       await p.getByText(/^Hạn xác nhận: \d{2}\/\d{2}\/\d{4} \d{2}:\d{2}$/).waitFor();
+      // The file, downloaded as sent.
+      const fileLink = p.getByRole('link', { name: 'Tải về tệp Kế hoạch họp.png' });
+      await fileLink.waitFor();
+      const [download] = await Promise.all([p.waitForEvent('download'), fileLink.click()]);
+      assert.equal(download.suggestedFilename(), 'Kế hoạch họp.png');
+      assert.deepEqual(await readFile(await download.path()), PLAN_PNG);
       const ack = p.getByRole('button', { name: 'Đã nhận' });
       await ack.scrollIntoViewIfNeeded();
       await checkTapTargets(p);
@@ -328,11 +353,19 @@ export function register(scenario, { shot: takeShot, checkTapTargets }) {
     const push = (payload) => cdp.send('ServiceWorker.deliverPushMessage', { origin: server.base, registrationId: reg.registrationId, data: JSON.stringify(payload) });
     await push({ type: 'notice', id: 9001, title: 'Họp chi bộ bất thường', body: 'Tối nay 19 giờ tại nhà văn hóa.', priority: 'urgent', url: '/thong-bao/9001' });
     await push({ type: 'notice', id: 9002, title: 'Lịch trực Tết', body: 'Xem lịch trực.', priority: 'normal', url: 'https://example.org/elsewhere' });
+    // Only the notifications of these two pushes: the notices other scenarios sent to this member
+    // may be on the phone too.
     const shown = async () =>
       page.evaluate(async () =>
-        (await (await navigator.serviceWorker.ready).getNotifications()).map((n) => ({ title: n.title, body: n.body, tag: n.tag, url: n.data?.url, sticky: n.requireInteraction })),
+        (await (await navigator.serviceWorker.ready).getNotifications())
+          .filter((n) => n.tag === 'notice-9001' || n.tag === 'notice-9002')
+          .map((n) => ({ title: n.title, body: n.body, tag: n.tag, url: n.data?.url, sticky: n.requireInteraction })),
       );
-    await page.waitForFunction(async () => (await (await navigator.serviceWorker.ready).getNotifications()).length >= 2, null, { timeout: 10000 });
+    await page.waitForFunction(
+      async () => (await (await navigator.serviceWorker.ready).getNotifications()).filter((n) => n.tag === 'notice-9001' || n.tag === 'notice-9002').length >= 2,
+      null,
+      { timeout: 10000 },
+    );
     const list = (await shown()).sort((a, b) => a.tag.localeCompare(b.tag));
     assert.deepEqual(list, [
       { title: 'Khẩn: Họp chi bộ bất thường', body: 'Tối nay 19 giờ tại nhà văn hóa.', tag: 'notice-9001', url: '/thong-bao/9001', sticky: true },

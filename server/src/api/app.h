@@ -38,5 +38,6 @@ void register_document_routes(http::Router& router, App& app);
 void register_news_routes(http::Router& router, App& app);
 void register_reading_routes(http::Router& router, App& app);
 void register_notice_routes(http::Router& router, App& app);
+void register_notice_file_routes(http::Router& router, App& app);
 
 }  // namespace sotay::api

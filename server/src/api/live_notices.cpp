@@ -32,7 +32,7 @@ std::size_t LiveNotices::deliver(std::int64_t event_id) {
   std::map<std::pair<std::optional<std::int64_t>, std::optional<std::int64_t>>, std::shared_ptr<const std::string>> texts;
   for (const auto& [account, item] : live->items) {
     auto& text = texts[{item.read_at, item.acked_at}];
-    if (!text) text = std::make_shared<const std::string>(live_notice_message(live->event.event, item, live->documents));
+    if (!text) text = std::make_shared<const std::string>(live_notice_message(live->event.event, item, live->attached));
     auto n = hub_.publish(account, text);
     if (n > 0 && (reached.empty() || reached.back() != item.member_id)) reached.push_back(item.member_id);
     sockets += n;

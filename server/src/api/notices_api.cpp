@@ -6,6 +6,7 @@
 #include "api/notices_json.h"
 #include "api/session_guard.h"
 #include "domain/errors.h"
+#include "domain/notice_files.h"
 #include "domain/notices.h"
 #include "domain/push_delivery.h"
 #include "util/time.h"
@@ -49,7 +50,7 @@ notices::Audience decode_audience(const nlohmann::json& j) {
 }
 
 notices::NoticeInput decode_notice(const JsonBody& body) {
-  body.allow_only({"title", "body", "priority", "audience", "require_ack", "ack_deadline", "send_at", "documents"});
+  body.allow_only({"title", "body", "priority", "audience", "require_ack", "ack_deadline", "send_at", "documents", "files"});
   notices::NoticeInput in;
   // Lengths are the domain's to judge (422 with the field); these bounds only stop absurd input.
   in.title = body.opt_string("title", 4 * notices::kMaxTitleChars + 64).value_or("");
@@ -61,6 +62,7 @@ notices::NoticeInput decode_notice(const JsonBody& body) {
   in.ack_deadline = body.opt_integer("ack_deadline");
   in.send_at = body.opt_integer("send_at");
   in.documents = id_list(body.raw().value("documents", nlohmann::json()), "documents", notices::kMaxDocuments);
+  in.files = id_list(body.raw().value("files", nlohmann::json()), "files", notice_files::kMaxPerNotice);
   return in;
 }
 
@@ -185,14 +187,14 @@ void register_notice_routes(http::Router& router, App& app) {
     auto page = notices::inbox(app.db, s.actor, int_query(req, "before"),
                                static_cast<int>(int_query(req, "limit").value_or(20)), timeutil::now_unix());
     auto items = nlohmann::json::array();
-    for (std::size_t i = 0; i < page.items.size(); ++i) items.push_back(inbox_item_json(page.items[i], page.documents[i]));
+    for (std::size_t i = 0; i < page.items.size(); ++i) items.push_back(inbox_item_json(page.items[i], page.attached[i]));
     return json_response({{"unread", page.unread}, {"items", std::move(items)}, {"next_before", opt(page.next_before)}});
   });
 
   router.add("GET", "/api/v1/inbox/{id}", [&app](http::Request& req) {
     auto s = require_session(app, req);
     auto d = notices::open(app.db, s.actor, id_param(req), timeutil::now_unix());
-    auto j = inbox_item_json(d.item, d.documents);
+    auto j = inbox_item_json(d.item, d.attached);
     auto history = nlohmann::json::array();
     for (const auto& v : d.history) history.push_back(notice_version_json(v));
     j["history"] = std::move(history);

@@ -12,13 +12,27 @@ nlohmann::json documents_json(const std::vector<notices::DocumentLink>& document
   return out;
 }
 
+nlohmann::json files_json(const std::vector<store::NoticeFileRow>& files) {
+  auto out = nlohmann::json::array();
+  for (const auto& f : files) out.push_back(notice_file_json(f));
+  return out;
+}
+
 nlohmann::json counts_json(const store::NoticeCountsRow& c) {
   return {{"recipients", c.recipients}, {"delivered", c.delivered}, {"read", c.read}, {"acked", c.acked}};
 }
 
 }  // namespace
 
-nlohmann::json inbox_item_json(const store::InboxRow& item, const std::vector<notices::DocumentLink>& documents) {
+nlohmann::json notice_file_json(const store::NoticeFileRow& f) {
+  return {{"id", f.id},
+          {"file_name", f.file_name},
+          {"content_type", f.content_type},
+          {"size", f.size},
+          {"url", "/api/v1/notice-files/" + std::to_string(f.id) + "/file"}};
+}
+
+nlohmann::json inbox_item_json(const store::InboxRow& item, const notices::Attached& attached) {
   const auto& n = item.notice;
   return {{"id", n.id},
           {"title", n.title},
@@ -33,7 +47,8 @@ nlohmann::json inbox_item_json(const store::InboxRow& item, const std::vector<no
           {"version", n.version},
           {"recalled_at", opt(n.recalled_at)},
           {"recall_reason", opt(n.recall_reason)},
-          {"documents", documents_json(documents)}};
+          {"documents", documents_json(attached.documents)},
+          {"files", files_json(attached.files)}};
 }
 
 nlohmann::json notice_version_json(const store::NoticeVersionRow& v) {
@@ -63,7 +78,8 @@ nlohmann::json notice_detail_json(const notices::NoticeDetail& d) {
   for (const auto& [id, name] : d.audience.units) units.push_back({{"id", id}, {"name", name}});
   for (const auto& [id, name] : d.audience.members) members.push_back({{"id", id}, {"full_name", name}});
   j["audience"] = {{"units", units}, {"roles", d.audience.roles}, {"members", members}};
-  j["documents"] = documents_json(d.documents);
+  j["documents"] = documents_json(d.attached.documents);
+  j["files"] = files_json(d.attached.files);
   auto history = nlohmann::json::array();
   for (const auto& v : d.history) history.push_back(notice_version_json(v));
   j["history"] = std::move(history);
@@ -75,8 +91,8 @@ nlohmann::json notice_detail_json(const notices::NoticeDetail& d) {
 }
 
 std::string live_notice_message(const std::string& event, const store::InboxRow& item,
-                                const std::vector<notices::DocumentLink>& documents) {
-  return nlohmann::json{{"type", "notice"}, {"event", event}, {"notice", inbox_item_json(item, documents)}}.dump();
+                                const notices::Attached& attached) {
+  return nlohmann::json{{"type", "notice"}, {"event", event}, {"notice", inbox_item_json(item, attached)}}.dump();
 }
 
 }  // namespace sotay::api

@@ -16,6 +16,7 @@ void register_routes(http::Router& router, App& app) {
   register_news_routes(router, app);
   register_reading_routes(router, app);
   register_notice_routes(router, app);
+  register_notice_file_routes(router, app);
 
   // The contract of this API (server/src/api/openapi.json); the web app's types are generated
   // from the same file, and integration tests check real responses against it.

@@ -179,60 +179,35 @@ std::string sanitize_file_name(std::string_view name) {
   return out.empty() ? std::string("tep-dinh-kem") : out;
 }
 
-store::AttachmentRow add_to_document(db::Database& db, const Actor& actor, const fs::path& files_dir,
-                                     std::int64_t document_id, std::string_view file_name, std::string_view bytes) {
-  // Who and what first: a refusal writes nothing.
-  auto check_access = [&](db::Connection& c) {
-    auto d = store::find_document(c, document_id, false);
-    if (!d) throw not_found("Không tìm thấy văn bản.");
-    if (!may_edit_item(actor, d->owner_unit_path)) {
-      if (library::can_read(c, actor, library::ItemKind::document, document_id))
-        throw Error(ErrorCode::forbidden, "Bạn không có quyền thêm tệp đính kèm cho văn bản này.");
-      throw not_found("Không tìm thấy văn bản.");
-    }
-    return *d;
-  };
-  db.read([&](db::Connection& c) { check_access(c); });
+CheckedUpload check_upload(std::string_view file_name, std::string_view bytes) {
   if (bytes.empty())
     throw Error(ErrorCode::validation_failed, "Chưa có tệp nào được gửi lên.", {{"file", "Hãy chọn tệp."}});
   if (bytes.size() > kMaxBytes)
     throw Error(ErrorCode::payload_too_large, "Tệp quá lớn: tối đa 50 MB mỗi tệp.");
-  std::string name = sanitize_file_name(file_name);
-  const auto type = check_type(bytes, name);
-  if (!type_of_extension(name)) {
+  CheckedUpload f;
+  f.file_name = sanitize_file_name(file_name);
+  const auto type = check_type(bytes, f.file_name);
+  if (!type_of_extension(f.file_name)) {
     std::string ext = canonical_extension(type);
-    name = first_chars(name, kMaxFileNameChars - ext.size());  // room for the extension
-    name += ext;
+    f.file_name = first_chars(f.file_name, kMaxFileNameChars - ext.size());  // room for the extension
+    f.file_name += ext;
   }
+  f.content_type = io::content_type_of(type);
+  f.size = static_cast<std::int64_t>(bytes.size());
+  f.sha256 = crypto::sha256_hex(bytes);
+  f.extractable = type == io::FileType::pdf || type == io::FileType::docx;
+  return f;
+}
 
-  store::AttachmentRow a;
-  a.item_kind = "document";
-  a.item_id = document_id;
-  a.file_name = name;
-  a.content_type = io::content_type_of(type);
-  a.size = static_cast<std::int64_t>(bytes.size());
-  a.sha256 = crypto::sha256_hex(bytes);
-  a.storage_key = a.sha256;
-  const bool extractable = type == io::FileType::pdf || type == io::FileType::docx;
-  a.extract_state = extractable ? "pending" : "none";
-  if (actor.account_id) a.created_by = actor.account_id;
-
-  const auto final_path = files_dir / a.storage_key;
+void store_with_rows(db::Database& db, const fs::path& files_dir, const CheckedUpload& f, std::string_view bytes,
+                     const std::function<void(db::Connection&)>& insert_rows) {
+  const auto final_path = files_dir / f.sha256;
   const auto tmp = write_temp_file(files_dir, bytes);
   bool placed_new_file = false;  // this upload created final_path
   std::unique_lock lock(finalize_mutex(), std::defer_lock);
   try {
     db.write([&](db::Connection& c) {
-      auto d = check_access(c);
-      const auto now = timeutil::now_unix();
-      a.created_at = now;
-      a.id = store::insert_attachment(c, a);
-      std::optional<std::int64_t> job;
-      if (extractable) job = store::insert_job(c, kExtractJob, a.id, now);
-      nlohmann::json after = {{"document_id", document_id}, {"file_name", a.file_name},
-                              {"content_type", a.content_type}, {"size", a.size}, {"sha256", a.sha256}};
-      if (job) after["job_id"] = *job;
-      audit::record(c, actor, "attachment.upload", "attachment", a.id, d.owner_unit_id, nullptr, after);
+      insert_rows(c);
       // Last step before the commit: the complete file appears under its final name.
       lock.lock();
       std::error_code ec;
@@ -247,17 +222,63 @@ store::AttachmentRow add_to_document(db::Database& db, const Actor& actor, const
   } catch (...) {
     std::error_code ec;
     fs::remove(tmp, ec);
-    if (placed_new_file) {
-      // The row was rolled back: take the file away again unless another upload now uses it.
-      bool in_use = true;
-      try {
-        in_use = db.read_value([&](db::Connection& c) { return store::storage_key_in_use(c, a.storage_key); });
-      } catch (...) {
-      }
-      if (!in_use) fs::remove(final_path, ec);
-    }
+    if (lock.owns_lock()) lock.unlock();  // remove_if_unused takes it again
+    if (placed_new_file) remove_if_unused(db, files_dir, f.sha256);  // the rows were rolled back
     throw;
   }
+}
+
+void remove_if_unused(db::Database& db, const fs::path& files_dir, const std::string& storage_key) {
+  // Under the finalize lock, so an upload of the same bytes cannot land between the check and
+  // the removal.
+  std::lock_guard lock(finalize_mutex());
+  bool in_use = true;
+  try {
+    in_use = db.read_value([&](db::Connection& c) { return store::storage_key_in_use(c, storage_key); });
+  } catch (...) {
+  }
+  std::error_code ec;
+  if (!in_use) fs::remove(files_dir / storage_key, ec);
+}
+
+store::AttachmentRow add_to_document(db::Database& db, const Actor& actor, const fs::path& files_dir,
+                                     std::int64_t document_id, std::string_view file_name, std::string_view bytes) {
+  // Who and what first: a refusal writes nothing.
+  auto check_access = [&](db::Connection& c) {
+    auto d = store::find_document(c, document_id, false);
+    if (!d) throw not_found("Không tìm thấy văn bản.");
+    if (!may_edit_item(actor, d->owner_unit_path)) {
+      if (library::can_read(c, actor, library::ItemKind::document, document_id))
+        throw Error(ErrorCode::forbidden, "Bạn không có quyền thêm tệp đính kèm cho văn bản này.");
+      throw not_found("Không tìm thấy văn bản.");
+    }
+    return *d;
+  };
+  db.read([&](db::Connection& c) { check_access(c); });
+  const auto f = check_upload(file_name, bytes);
+
+  store::AttachmentRow a;
+  a.item_kind = "document";
+  a.item_id = document_id;
+  a.file_name = f.file_name;
+  a.content_type = f.content_type;
+  a.size = f.size;
+  a.sha256 = f.sha256;
+  a.storage_key = f.sha256;
+  a.extract_state = f.extractable ? "pending" : "none";
+  if (actor.account_id) a.created_by = actor.account_id;
+  store_with_rows(db, files_dir, f, bytes, [&](db::Connection& c) {
+    auto d = check_access(c);
+    const auto now = timeutil::now_unix();
+    a.created_at = now;
+    a.id = store::insert_attachment(c, a);
+    std::optional<std::int64_t> job;
+    if (f.extractable) job = store::insert_job(c, kExtractJob, a.id, now);
+    nlohmann::json after = {{"document_id", document_id}, {"file_name", a.file_name},
+                            {"content_type", a.content_type}, {"size", a.size}, {"sha256", a.sha256}};
+    if (job) after["job_id"] = *job;
+    audit::record(c, actor, "attachment.upload", "attachment", a.id, d.owner_unit_id, nullptr, after);
+  });
   return a;
 }
 

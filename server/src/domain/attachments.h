@@ -10,6 +10,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -29,6 +30,23 @@ inline constexpr const char* kExtractJob = "extract";
 // characters, leading dots or surrounding spaces, at most 200 characters (the extension kept).
 // Throws 400 for invalid UTF-8. "" becomes "tep-dinh-kem".
 std::string sanitize_file_name(std::string_view name);
+
+// An upload that passed the checks: its name as stored (with the right extension), type and hash.
+struct CheckedUpload {
+  std::string file_name, content_type, sha256;
+  std::int64_t size = 0;
+  bool extractable = false;  // PDF or Word: its text can be read
+};
+// Refuses an empty file (422), one over kMaxBytes (413), or a type we do not keep or whose known
+// extension disagrees with the bytes (415). Shared by every upload (documents, notices).
+CheckedUpload check_upload(std::string_view file_name, std::string_view bytes);
+
+// Stores the bytes under files_dir/<sha256> as the last step of the transaction in which
+// `insert_rows` writes the rows that use them: both are kept, or neither.
+void store_with_rows(db::Database& db, const std::filesystem::path& files_dir, const CheckedUpload& f,
+                     std::string_view bytes, const std::function<void(db::Connection&)>& insert_rows);
+// Removes files_dir/<storage_key> unless some attachment or notice file row still uses it.
+void remove_if_unused(db::Database& db, const std::filesystem::path& files_dir, const std::string& storage_key);
 
 // Adds a file to a document the actor may edit (404 when the document is unknown or invisible to
 // the actor, 403 when the actor may read but not edit it). The type comes from the bytes: PDF,

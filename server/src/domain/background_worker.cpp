@@ -3,6 +3,7 @@
 #include <cstdio>
 
 #include "domain/attachments.h"
+#include "domain/notice_files.h"
 #include "domain/documents.h"
 #include "domain/news.h"
 #include "domain/notices.h"
@@ -116,6 +117,10 @@ void Worker::run_schedule(std::int64_t now) {
   });
   guarded("notices", [&] {
     if (int n = notices::run_due(db_, now, options_.notice_events)) log("sent or reminded " + std::to_string(n) + " notice(s)");
+  });
+  guarded("unsent notice files", [&] {
+    if (int n = notice_files::remove_unsent(db_, options_.files_dir, now))
+      log("removed " + std::to_string(n) + " notice file(s) uploaded more than a day ago and never sent");
   });
   guarded("background jobs", [&] {
     if (int n = recover_abandoned(now, false)) log("resumed " + std::to_string(n) + " abandoned background job(s)");

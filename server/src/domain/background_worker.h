@@ -59,7 +59,8 @@ class Worker {
   // --- single steps: the thread's loop, callable directly by tests (without start()) -------
   // Claims and runs one pending job. False when there was none to run.
   bool run_one_job();
-  // The scheduled hooks at `now` (unix seconds): publishing, reminders, stale job recovery.
+  // The scheduled hooks at `now` (unix seconds): publishing, notices and reminders, removal of notice
+  // files never sent, stale job recovery.
   void run_schedule(std::int64_t now);
   // Running jobs → pending (or failed when out of attempts): all of them when `all_running`,
   // else those untouched since now − stale_after. Returns how many were recovered.

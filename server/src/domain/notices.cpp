@@ -10,6 +10,7 @@
 #include "domain/errors.h"
 #include "domain/library_access.h"
 #include "domain/library_editing.h"
+#include "domain/notice_files.h"
 #include "io/utf8.h"
 #include "store/accounts_store.h"
 #include "store/members_store.h"
@@ -50,6 +51,25 @@ std::vector<const Grant*> sender_grants(const Actor& actor) {
   std::sort(out.begin(), out.end(), [](auto* a, auto* b) { return a->unit_path.size() > b->unit_path.size(); });
   return out;
 }
+
+std::vector<DocumentLink> document_links(db::Connection& c, const std::string& documents_json);
+
+// The documents and files of each notice (one query for the files of all of them).
+std::vector<Attached> attached_to(db::Connection& c, const std::vector<const store::NoticeRow*>& notices) {
+  std::vector<std::int64_t> ids;
+  for (const auto* n : notices) ids.push_back(n->id);
+  auto files = store::files_of_notices(c, ids);
+  std::vector<Attached> out;
+  for (const auto* n : notices) {
+    Attached a;
+    a.documents = document_links(c, n->documents_json);
+    if (auto it = files.find(n->id); it != files.end()) a.files = std::move(it->second);
+    out.push_back(std::move(a));
+  }
+  return out;
+}
+
+Attached attached_to(db::Connection& c, const store::NoticeRow& n) { return std::move(attached_to(c, {&n}).front()); }
 
 std::vector<DocumentLink> document_links(db::Connection& c, const std::string& documents_json) {
   std::vector<DocumentLink> out;
@@ -214,9 +234,7 @@ std::optional<std::int64_t> first_reminder(const store::NoticeRow& n, std::int64
 // The notice the actor may follow up: the sender, or a sender role covering the sender's unit.
 store::NoticeRow followed_notice(db::Connection& c, const Actor& actor, std::int64_t id) {
   auto n = store::find_notice(c, id);
-  const bool sender = actor.account_id != 0 && n && n->sender_account_id == actor.account_id;
-  if (!n || !(sender || actor.covers(n->sender_unit_path, kSenderRoles)))
-    throw not_found("Không tìm thấy thông báo này.");
+  if (!n || !may_follow(actor, *n)) throw not_found("Không tìm thấy thông báo này.");
   return *n;
 }
 
@@ -224,7 +242,7 @@ NoticeDetail detail_of(db::Connection& c, store::NoticeRow n) {
   NoticeDetail d;
   d.counts = store::notice_counts(c, n.id);
   d.audience = audience_view(c, n.audience_json);
-  d.documents = document_links(c, n.documents_json);
+  d.attached = attached_to(c, n);
   d.history = store::notice_versions(c, n.id);
   if (auto a = store::find_account(c, n.sender_account_id); a && a->member_id)
     if (auto m = store::find_member(c, *a->member_id)) d.sender_name = m->full_name;
@@ -253,6 +271,13 @@ std::optional<std::int64_t> remind_round(db::Connection& c, const store::NoticeR
 }
 
 }  // namespace
+
+bool may_send(const Actor& actor) { return !sender_grants(actor).empty(); }
+
+bool may_follow(const Actor& actor, const store::NoticeRow& n) {
+  const bool sender = actor.account_id != 0 && n.sender_account_id == actor.account_id;
+  return sender || actor.covers(n.sender_unit_path, kSenderRoles);
+}
 
 bool is_role(const std::string& role) {
   return role == "secretary" || role == "deputy_secretary" || role == "committee_member";
@@ -299,8 +324,11 @@ NoticeDetail create(db::Database& db, const Actor& actor, const NoticeInput& in,
     auto id = store::insert_notice(c, n);
     store::insert_notice_version(c, id, {1, "sent", n.title, n.body, "", n.send_at}, actor.account_id);
     n.id = id;
+    notice_files::attach(c, actor, id, in.files);
+    auto after = notice_audit_json(n);
+    if (!in.files.empty()) after["files"] = in.files;
     audit::record(c, actor, n.state == "scheduled" ? "notice.schedule" : "notice.send", "notice", id, r.sender_unit.id,
-                  nullptr, notice_audit_json(n));
+                  nullptr, after);
     return id;
   });
   if (n.state == "sending") fan_out(db, id, now, sink);
@@ -375,7 +403,9 @@ InboxPage inbox(db::Database& db, const Actor& actor, std::optional<std::int64_t
       p.items.resize(static_cast<std::size_t>(limit));
       p.next_before = p.items.back().notice.id;
     }
-    for (const auto& it : p.items) p.documents.push_back(document_links(c, it.notice.documents_json));
+    std::vector<const store::NoticeRow*> shown;
+    for (const auto& it : p.items) shown.push_back(&it.notice);
+    p.attached = attached_to(c, shown);
     return p;
   });
   std::vector<std::int64_t> undelivered;
@@ -393,7 +423,7 @@ InboxDetail open(db::Database& db, const Actor& actor, std::int64_t notice_id, s
     store::mark_notice_read(c, notice_id, member_id, now);
     InboxDetail d;
     d.item = *store::inbox_item(c, member_id, notice_id);
-    d.documents = document_links(c, d.item.notice.documents_json);
+    d.attached = attached_to(c, d.item.notice);
     d.history = store::notice_versions(c, notice_id);
     return d;
   });
@@ -582,7 +612,7 @@ std::optional<LiveEvent> live_event(db::Database& db, std::int64_t event_id,
     if (members.empty()) return out;
     for (auto& row : store::inbox_items(c, members, event->notice_id))
       for (auto account : accounts_of[row.member_id]) out.items.emplace_back(account, row);
-    out.documents = document_links(c, out.items.front().second.notice.documents_json);
+    out.attached = attached_to(c, out.items.front().second.notice);
     return out;
   });
 }

@@ -16,6 +16,7 @@
 
 #include "db/database.h"
 #include "domain/actor.h"
+#include "store/notice_files_store.h"
 #include "store/notices_store.h"
 
 namespace sotay::notices {
@@ -50,11 +51,17 @@ struct NoticeInput {
   std::optional<std::int64_t> ack_deadline;  // unix seconds
   std::optional<std::int64_t> send_at;       // later than now: scheduled
   std::vector<std::int64_t> documents;
+  std::vector<std::int64_t> files;  // the sender's uploads (domain/notice_files.h), linked on sending
 };
 
 struct DocumentLink {
   std::int64_t id = 0;
   std::string number, title;
+};
+// What a notice carries besides its text: linked library documents and attached files.
+struct Attached {
+  std::vector<DocumentLink> documents;
+  std::vector<store::NoticeFileRow> files;
 };
 struct AudienceView {
   std::vector<std::pair<std::int64_t, std::string>> units;    // id, name
@@ -65,10 +72,15 @@ struct NoticeDetail {
   store::NoticeRow notice;
   store::NoticeCountsRow counts;
   AudienceView audience;
-  std::vector<DocumentLink> documents;
+  Attached attached;
   std::vector<store::NoticeVersionRow> history;
   std::optional<std::string> sender_name;
 };
+
+// The actor may send notices (committee, cell committee or admin somewhere).
+bool may_send(const Actor& actor);
+// The actor may follow a notice up: its sender, or a sender role covering the sender's unit.
+bool may_follow(const Actor& actor, const store::NoticeRow& n);
 
 // The unit level of a sender (central, province, base, cell), for push preferences.
 std::string sender_level(const std::string& unit_kind);
@@ -92,14 +104,14 @@ int run_due(db::Database& db, std::int64_t now, const EventSink& sink);
 struct InboxPage {
   std::int64_t unread = 0;
   std::vector<store::InboxRow> items;
-  std::vector<std::vector<DocumentLink>> documents;  // per item
+  std::vector<Attached> attached;  // per item
   std::optional<std::int64_t> next_before;
 };
 // The member's notices, newest first; listing them marks them delivered.
 InboxPage inbox(db::Database& db, const Actor& actor, std::optional<std::int64_t> before, int limit, std::int64_t now);
 struct InboxDetail {
   store::InboxRow item;
-  std::vector<DocumentLink> documents;
+  Attached attached;
   std::vector<store::NoticeVersionRow> history;
 };
 // One notice of the member's inbox, marked read (404 when not a recipient).
@@ -155,7 +167,7 @@ Pending pending(db::Database& db, const Actor& actor, std::int64_t notice_id, st
 struct LiveEvent {
   store::NoticeEventRow event;
   std::vector<std::pair<std::int64_t, store::InboxRow>> items;  // account id, its inbox row
-  std::vector<DocumentLink> documents;
+  Attached attached;
 };
 // `is_connected` filters accounts before their rows are read (most recipients are offline).
 std::optional<LiveEvent> live_event(db::Database& db, std::int64_t event_id,

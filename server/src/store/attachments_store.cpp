@@ -78,7 +78,10 @@ void finish_attachment_extraction(db::Connection& c, std::int64_t id, const std:
 }
 
 bool storage_key_in_use(db::Connection& c, const std::string& storage_key) {
-  return !c.query("SELECT 1 FROM attachments WHERE storage_key = $1 LIMIT 1", {storage_key}).empty();
+  return !c.query("SELECT 1 FROM attachments WHERE storage_key = $1 "
+                  "UNION ALL SELECT 1 FROM notice_files WHERE storage_key = $1 LIMIT 1",
+                  {storage_key})
+              .empty();
 }
 
 std::optional<std::string> item_owner_path(db::Connection& c, const std::string& item_kind, std::int64_t item_id) {

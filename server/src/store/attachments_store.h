@@ -35,7 +35,8 @@ void set_attachment_progress(db::Connection& c, std::int64_t id, std::int64_t do
 // Final state: done with its text, or failed with the Vietnamese reason (text cleared).
 void finish_attachment_extraction(db::Connection& c, std::int64_t id, const std::string& state,
                                   const std::optional<std::string>& text, const std::optional<std::string>& error);
-// Some attachment row stores its bytes under `storage_key` (content-addressed files are shared).
+// Some attachment or notice file stores its bytes under `storage_key` (content-addressed files are
+// shared).
 bool storage_key_in_use(db::Connection& c, const std::string& storage_key);
 
 // The owner unit's path of a document or news item; nullopt when the item does not exist.

@@ -1,15 +1,11 @@
 #include "store/documents_store.h"
 
+#include "store/sql_params.h"
 #include "store/units_store.h"
 
 namespace sotay::store {
 
 namespace {
-
-std::string arg(db::Params& p, db::Value v) {
-  p.push_back(std::move(v));
-  return "$" + std::to_string(p.size());
-}
 
 // Columns of DocumentRow in order; the body only when asked (lists never carry it).
 std::string document_columns(bool with_body) {

@@ -1,15 +1,9 @@
 #include "store/library_store.h"
 
+#include "store/sql_params.h"
 #include "store/units_store.h"
 
 namespace sotay::store {
-
-namespace {
-std::string arg(db::Params& p, db::Value v) {
-  p.push_back(std::move(v));
-  return "$" + std::to_string(p.size());
-}
-}  // namespace
 
 void append_audience_condition(std::string& sql, db::Params& params, const AudienceScope& scope,
                                const std::string& kind_sql, const std::string& id_sql) {
@@ -85,13 +79,6 @@ std::vector<NewsText> news_texts(db::Connection& c, const std::vector<std::int64
 }  // namespace sotay::store
 
 namespace sotay::store {
-namespace {
-std::string id_list(db::Params& p, const std::vector<std::int64_t>& ids) {
-  std::string out;
-  for (std::size_t i = 0; i < ids.size(); ++i) out += (i ? "," : "") + arg(p, ids[i]);
-  return out;
-}
-}  // namespace
 
 std::map<std::int64_t, ReadState> read_states(db::Connection& c, std::int64_t member_id, const std::string& item_kind,
                                               const std::vector<std::int64_t>& ids) {
@@ -99,7 +86,7 @@ std::map<std::int64_t, ReadState> read_states(db::Connection& c, std::int64_t me
   if (ids.empty()) return out;
   db::Params p{member_id, item_kind};
   auto sql = "SELECT item_id, reached_end_at IS NOT NULL FROM reading_records WHERE member_id = $1 AND item_kind = $2 "
-             "AND item_id IN (" + id_list(p, ids) + ")";
+             "AND item_id IN (" + in_list(p, ids) + ")";
   for (const auto& r : c.query(sql, p).rows) out[r.integer(0)] = {true, r.boolean(1)};
   return out;
 }
@@ -110,7 +97,7 @@ std::set<std::int64_t> favourite_set(db::Connection& c, std::int64_t member_id, 
   if (ids.empty()) return out;
   db::Params p{member_id, item_kind};
   auto sql = "SELECT item_id FROM favourites WHERE member_id = $1 AND item_kind = $2 AND item_id IN (" +
-             id_list(p, ids) + ")";
+             in_list(p, ids) + ")";
   for (const auto& r : c.query(sql, p).rows) out.insert(r.integer(0));
   return out;
 }
@@ -130,8 +117,8 @@ std::map<std::int64_t, std::string> required_deadlines(db::Connection& c, const 
   std::map<std::int64_t, std::string> out;
   if (unit_ids.empty() || document_ids.empty()) return out;
   db::Params p;
-  std::string sql = "SELECT document_id, MIN(deadline) FROM required_readings WHERE unit_id IN (" + id_list(p, unit_ids) +
-                    ") AND document_id IN (" + id_list(p, document_ids) + ") GROUP BY document_id";
+  std::string sql = "SELECT document_id, MIN(deadline) FROM required_readings WHERE unit_id IN (" + in_list(p, unit_ids) +
+                    ") AND document_id IN (" + in_list(p, document_ids) + ") GROUP BY document_id";
   for (const auto& r : c.query(sql, p).rows) out[r.integer(0)] = r.text(1);
   return out;
 }
@@ -140,7 +127,7 @@ std::map<std::int64_t, std::vector<std::string>> topics_of(db::Connection& c, co
   std::map<std::int64_t, std::vector<std::string>> out;
   if (ids.empty()) return out;
   db::Params p;
-  auto sql = "SELECT document_id, topic FROM document_topics WHERE document_id IN (" + id_list(p, ids) +
+  auto sql = "SELECT document_id, topic FROM document_topics WHERE document_id IN (" + in_list(p, ids) +
              ") ORDER BY document_id, topic";
   for (const auto& r : c.query(sql, p).rows) out[r.integer(0)].push_back(r.text(1));
   return out;

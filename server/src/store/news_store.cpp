@@ -1,15 +1,11 @@
 #include "store/news_store.h"
 
+#include "store/sql_params.h"
 #include "store/units_store.h"
 
 namespace sotay::store {
 
 namespace {
-
-std::string arg(db::Params& p, db::Value v) {
-  p.push_back(std::move(v));
-  return "$" + std::to_string(p.size());
-}
 
 constexpr const char* kNewsColumns =
     "n.id, n.title, n.summary, n.category, n.cover_key, n.pinned, n.state, n.publish_at, n.published_at, "

@@ -3,16 +3,12 @@
 #include <set>
 
 #include "search/text_index.h"
+#include "store/sql_params.h"
 #include "store/units_store.h"
 
 namespace sotay::store {
 
 namespace {
-
-std::string arg(db::Params& p, db::Value v) {
-  p.push_back(std::move(v));
-  return "$" + std::to_string(p.size());
-}
 
 void add_term_counts(db::Connection& c, const std::map<std::string, std::int64_t>& delta) {
   for (const auto& [term, n] : delta) {

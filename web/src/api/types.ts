@@ -34,6 +34,7 @@ export type NoticeAudience = Schemas['NoticeAudience'];
 export type NoticeInput = Schemas['NoticeInput'];
 export type NoticeSummary = Schemas['NoticeSummary'];
 export type NoticeDetail = Schemas['NoticeDetail'];
+export type NoticeFile = Schemas['NoticeFile'];
 export type NoticeCounts = Schemas['NoticeCounts'];
 export type NoticeStats = Schemas['NoticeStats'];
 export type NoticePending = Schemas['NoticePending'];

@@ -13,6 +13,7 @@ const ICONS = {
   calendar: 'M4 6h16v14H4zM4 10h16M8 3v5M16 3v5',
   offline: 'M3 3l18 18M8.5 16.5a5 5 0 0 1 7 0M5 12.5a10 10 0 0 1 4.4-2.4M14.6 10.1A10 10 0 0 1 19 12.5M2 9a15 15 0 0 1 4.3-2.7M10.7 5A15 15 0 0 1 22 9M12 20h.01',
   lock: 'M6 11h12v10H6zM8.5 11V7.5a3.5 3.5 0 0 1 7 0V11M12 15v2.5',
+  download: 'M12 4v11M7 10l5 5 5-5M5 20h14',
 } as const;
 
 export type IconName = keyof typeof ICONS;

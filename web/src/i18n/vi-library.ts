@@ -37,10 +37,7 @@ export const RELATION_LABELS: Record<DocumentRelation, string> = {
 };
 
 // "1,2 MB", "350 KB": sizes of attachments.
-export function fileSize(bytes: number): string {
-  if (bytes >= 1024 * 1024) return `${(bytes / 1024 / 1024).toLocaleString('vi-VN', { maximumFractionDigits: 1 })} MB`;
-  return `${Math.max(1, Math.round(bytes / 1024)).toLocaleString('vi-VN')} KB`;
-}
+export { fileSize } from '../lib/file-size';
 
 // "16/06/2025" from unix seconds, in Vietnam time whatever the phone's zone.
 const dayFormat = new Intl.DateTimeFormat('vi-VN', {

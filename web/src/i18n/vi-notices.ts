@@ -53,6 +53,8 @@ export const vn = {
     recalledAt: (at: string) => `Thu hồi lúc ${at}.`,
     correctedNote: 'Thông báo đã được đính chính. Nội dung dưới đây là bản mới nhất; bản cũ ở phần “Lịch sử thông báo”.',
     documents: 'Tài liệu kèm theo',
+    files: 'Tệp đính kèm',
+    download: (name: string) => `Tải về tệp ${name}`,
     deadline: (at: string) => `Hạn xác nhận: ${at}`,
     deadlinePassed: (at: string) => `Đã quá hạn xác nhận (${at}). Bạn vẫn có thể bấm “Đã nhận”.`,
     askAck: 'Cấp ủy đề nghị bạn xác nhận đã nhận thông báo này.',

@@ -17,6 +17,7 @@ export function inboxItem(id: number, extra: Partial<InboxItem> = {}): InboxItem
     recalled_at: null,
     recall_reason: null,
     documents: [],
+    files: [],
     ...extra,
   };
 }

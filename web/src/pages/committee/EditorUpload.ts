@@ -5,6 +5,7 @@
 // same error envelope, so the person sees the server's Vietnamese message.
 import { ApiError, buildUrl, errorFromResponse, getCsrfToken, networkError } from '../../api/client';
 import { ve } from '../../i18n/vi-editor';
+import type { NoticeFile } from '../../api/types';
 import type { Attachment } from './EditorApi';
 import { MAX_UPLOAD_BYTES, fileSize } from './upload';
 
@@ -93,10 +94,11 @@ export class UploadAborted extends Error {
   }
 }
 
-// POSTs `file` as the raw body to `path` (an API path template with {id}), reporting progress.
+// POSTs `file` as the raw body to `path` (an API path template, with {id} when `id` is given),
+// reporting progress.
 export function uploadRaw<T>(
   path: string,
-  id: number,
+  id: number | undefined,
   file: Blob,
   fileName: string,
   contentType: string,
@@ -104,7 +106,7 @@ export function uploadRaw<T>(
 ): UploadHandle<T> {
   const xhr = new XMLHttpRequest();
   const done = new Promise<T>((resolve, reject) => {
-    xhr.open('POST', buildUrl(path, { id }));
+    xhr.open('POST', buildUrl(path, id === undefined ? {} : { id }));
     xhr.withCredentials = true;
     xhr.setRequestHeader('Accept', 'application/json');
     xhr.setRequestHeader('Content-Type', contentType);
@@ -144,3 +146,7 @@ export const uploadAttachment = (documentId: number, file: Blob, name: string, t
 
 export const uploadCover = (newsId: number, file: Blob, name: string, type: string, onProgress: (p: number) => void) =>
   uploadRaw<unknown>('/news/{id}/cover', newsId, file, name, type, onProgress);
+
+// A file for a notice being written: stored unsent until the notice carrying it goes out.
+export const uploadNoticeFile = (file: Blob, name: string, type: string, onProgress: (p: number) => void) =>
+  uploadRaw<NoticeFile>('/notice-files', undefined, file, name, type, onProgress);

@@ -1,6 +1,6 @@
 // "Gửi thông báo": title, text, Thường / Khẩn, who receives it (NoticeAudience.tsx) with the
 // number of recipients before sending, "Yêu cầu xác nhận đã nhận" with a deadline, send now or
-// at a time (Vietnam time), linked documents; then a confirmation in plain words ("Gửi thông báo
+// at a time (Vietnam time), linked documents and attached files; then a confirmation in plain words ("Gửi thông báo
 // khẩn tới 1.234 đảng viên?"), POST /notices, and on to the notice's follow-up page. Messages of
 // the server about a field are shown next to that field.
 import { useRef, useState } from 'preact/hooks';
@@ -18,6 +18,7 @@ import { navigate } from '../../lib/router';
 import { useApi } from '../../lib/use-api';
 import { vnDateTimeText, vnToUnix } from '../../lib/vn-time';
 import { DocPicker, Section, TextArea, keepEnterInSearch, useLeaveGuard } from './EditorUi';
+import { NoticeComposerFiles } from './NoticeComposerFiles';
 import { AudiencePicker, RecipientCount, useRecipientCount } from './NoticeAudience';
 import { addDocument, audienceText, emptyNoticeForm, groupFieldErrors, validateNotice, type NoticeForm } from './notice-form';
 import { noticeStatsHref } from './notice-ui';
@@ -27,7 +28,7 @@ import { Check, Dialog, DialogButtons, Frame, OtherErrors, useFocusOnError } fro
 const t = vc.notices;
 // Fields with a place of their own on the form; the server's messages about others are listed
 // under the summary.
-const SHOWN_FIELDS = ['title', 'body', 'audience', 'send_at', 'ack_deadline', 'require_ack', 'documents'] as const;
+const SHOWN_FIELDS = ['title', 'body', 'audience', 'send_at', 'ack_deadline', 'require_ack', 'documents', 'files'] as const;
 
 // One option of a small choice (Thường / Khẩn, Gửi ngay / Hẹn giờ gửi): a radio button spread
 // over its whole box, so the box is the tap target.
@@ -88,10 +89,11 @@ function Composer({ roots }: { roots: Unit[] }) {
   const [failures, setFailures] = useState(0);
   const [sent, setSent] = useState(false);
   const [pending, setPending] = useState(false);
+  const [uploading, setUploading] = useState(false);
   const formRef = useRef<HTMLFormElement>(null);
   const preview = useRecipientCount(form.audience);
   useFocusOnError(formRef, failures);
-  useLeaveGuard(!sent && (form.title.trim() !== '' || form.body.trim() !== ''));
+  useLeaveGuard(!sent && (form.title.trim() !== '' || form.body.trim() !== '' || form.files.length > 0 || uploading));
 
   const set = <K extends keyof NoticeForm>(key: K, value: NoticeForm[K]) => {
     setForm((f) => ({ ...f, [key]: value }));
@@ -106,6 +108,11 @@ function Composer({ roots }: { roots: Unit[] }) {
 
   function check(e: Event) {
     e.preventDefault();
+    if (uploading) {
+      setSummary(t.filesUploading);
+      setFailures((x) => x + 1);
+      return;
+    }
     const r = validateNotice(form);
     if (!r.ok) {
       setErrors(r.errors);
@@ -229,6 +236,7 @@ function Composer({ roots }: { roots: Unit[] }) {
               }}
             />
           </Section>
+          <NoticeComposerFiles files={form.files} onChange={(f) => set('files', f)} onBusy={setUploading} error={errors.files} />
         </div>
         <div class="n-compose-side">
           <Section title={t.audience} id="n-audience">
@@ -270,6 +278,12 @@ function Composer({ roots }: { roots: Unit[] }) {
               <dt>{t.when}</dt>
               <dd>{at ?? t.sendNow}</dd>
             </div>
+            {form.files.length > 0 && (
+              <div>
+                <dt>{t.files}</dt>
+                <dd>{form.files.map((f) => f.file_name).join(', ')}</dd>
+              </div>
+            )}
             {input.require_ack && (
               <div>
                 <dt>{t.requireAck}</dt>

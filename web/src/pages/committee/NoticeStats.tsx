@@ -9,6 +9,7 @@ import { api } from '../../api/client';
 import type { NoticeDetail, NoticePending, NoticeStats as Stats } from '../../api/types';
 import { Field, FormError } from '../../components/Field';
 import { ApiState } from '../../components/ApiState';
+import { FileLinks } from '../../components/FileLinks';
 import { POSITION_LABELS, vc } from '../../i18n/vi-committee';
 import { timeText } from '../../i18n/vi-editor';
 import { documentHref } from '../../paths';
@@ -168,6 +169,12 @@ function Content({ notice }: { notice: NoticeDetail }) {
               </li>
             ))}
           </ul>
+        </>
+      )}
+      {notice.files.length > 0 && (
+        <>
+          <h3 class="c-h-small">{t.files}</h3>
+          <FileLinks files={notice.files} label={t.fileDownload} />
         </>
       )}
       {notice.sender_name && <p class="muted small">{t.sentBy(notice.sender_name)}</p>}

@@ -163,6 +163,13 @@ describe('the form', () => {
     expect(v).toMatchObject({ ok: true, input: { documents: [7] } });
   });
 
+  it('sends the ids of the uploaded files, and no files field when there are none', () => {
+    const file = (id: number) => ({ id, file_name: `tep-${id}.pdf`, content_type: 'application/pdf', size: 10, url: `/api/v1/notice-files/${id}/file` });
+    expect(validateNotice(filled({ files: [file(3), file(9)] }), now)).toMatchObject({ ok: true, input: { files: [3, 9] } });
+    const none = validateNotice(filled({}), now);
+    expect(none.ok && 'files' in none.input).toBe(false);
+  });
+
   it('puts the server messages about parts of a field on that field', () => {
     expect(groupFieldErrors({ 'audience.units[0]': 'Ngoài phạm vi', 'audience.members': 'x', title: 'Dài quá' })).toEqual({
       audience: 'Ngoài phạm vi',

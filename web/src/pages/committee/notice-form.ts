@@ -2,7 +2,7 @@
 // audience: units with their subtrees, positions, named members), the checks done before sending
 // with their Vietnamese messages next to the fields, and the conversion to NoticeInput. Dates and
 // times are typed in Vietnam time and sent as unix seconds (lib/vn-time.ts).
-import type { NoticeAudience, NoticeInput, NoticePriority, NoticeRole } from '../../api/types';
+import type { NoticeAudience, NoticeFile, NoticeInput, NoticePriority, NoticeRole } from '../../api/types';
 import { POSITION_LABELS, vc } from '../../i18n/vi-committee';
 import { vnDateInput, vnToUnix } from '../../lib/vn-time';
 import type { DocRef } from './EditorApi';
@@ -93,6 +93,7 @@ export interface NoticeForm {
   sendDate: string;
   sendTime: string;
   documents: DocRef[];
+  files: NoticeFile[]; // uploaded already, sent with the notice
 }
 
 export type Errors = Record<string, string>;
@@ -112,6 +113,7 @@ export function emptyNoticeForm(now: number = Date.now() / 1000): NoticeForm {
     sendDate: vnDateInput(now + 86400),
     sendTime: '07:30',
     documents: [],
+    files: [],
   };
 }
 
@@ -156,6 +158,7 @@ export function validateNotice(form: NoticeForm, now: number = Date.now() / 1000
     send_at: sendAt,
   };
   if (form.documents.length) input.documents = form.documents.map((d) => d.id);
+  if (form.files.length) input.files = form.files.map((f) => f.id);
   return { ok: true, input };
 }
 

@@ -16,12 +16,7 @@ export function contentTypeFor(fileName: string): string | null {
   return null;
 }
 
-// "1,2 MB", "350 KB": the size shown next to the chosen file.
-export function fileSize(bytes: number): string {
-  if (bytes < 1024) return `${bytes} byte`;
-  if (bytes < 1024 * 1024) return `${Math.ceil(bytes / 1024).toLocaleString('vi-VN')} KB`;
-  return `${(bytes / 1024 / 1024).toLocaleString('vi-VN', { maximumFractionDigits: 1 })} MB`;
-}
+export { fileSize } from '../../lib/file-size';
 
 async function postRaw(url: string, body: Blob, contentType: string, signal?: AbortSignal): Promise<unknown> {
   const headers: Record<string, string> = { Accept: 'application/json', 'Content-Type': contentType };

@@ -4,7 +4,8 @@
 // large "Đánh dấu đã đọc". Opened once, it reads offline (the service worker keeps the answer).
 import { useEffect, useMemo } from 'preact/hooks';
 import { api } from '../../api/client';
-import { ddmmyyyy, fileSize, KIND_LABELS, LEVEL_LABELS, RELATION_LABELS, STATUS_LABELS, vl } from '../../i18n/vi-library';
+import { FileLinks } from '../../components/FileLinks';
+import { ddmmyyyy, KIND_LABELS, LEVEL_LABELS, RELATION_LABELS, STATUS_LABELS, vl } from '../../i18n/vi-library';
 import { flash } from '../../lib/flash';
 import { Link } from '../../lib/router';
 import { useApi } from '../../lib/use-api';
@@ -109,18 +110,11 @@ function Attachments({ list }: { list: Attachment[] }) {
   return (
     <section class="card doc-attachments" aria-labelledby="att-title">
       <h2 id="att-title">{vl.doc.attachments}</h2>
-      <ul class="att-list">
-        {list.map((a) => (
-          <li key={a.id}>
-            <a class="att-link" href={a.url} download={a.file_name} aria-label={vl.doc.download(a.file_name)}>
-              <Glyph name="download" />
-              <span class="att-name">{a.file_name}</span>
-              <span class="att-size">{fileSize(a.size)}</span>
-            </a>
-            {(a.extract_state === 'pending' || a.extract_state === 'running') && <p class="muted small">{vl.doc.extracting}</p>}
-          </li>
-        ))}
-      </ul>
+      <FileLinks
+        files={list}
+        label={vl.doc.download}
+        note={(a) => (a.extract_state === 'pending' || a.extract_state === 'running') && <p class="muted small">{vl.doc.extracting}</p>}
+      />
     </section>
   );
 }

@@ -15,6 +15,7 @@ import { useApi } from '../../lib/use-api';
 import { vnDateTimeText } from '../../lib/vn-time';
 import { documentHref, PATHS } from '../../paths';
 import type { RouteProps } from '../../routes';
+import { FileLinks } from '../../components/FileLinks';
 import { Glyph } from '../library/parts';
 import { ReadingPage } from '../library/ReadingPage';
 import { NoticeBadges, PushOffer } from './parts';
@@ -141,6 +142,13 @@ function Notice({ item, onAcked }: { item: InboxItem; onAcked: (at: number) => v
               </li>
             ))}
           </ul>
+        </section>
+      )}
+      {/* Notices kept on the phone from before files existed have none. */}
+      {(item.files ?? []).length > 0 && (
+        <section class="notice-documents" aria-labelledby="notice-files-title">
+          <h2 id="notice-files-title">{vn.view.files}</h2>
+          <FileLinks files={item.files} label={vn.view.download} />
         </section>
       )}
       {item.require_ack && !recalled && item.acked_at === null && (
