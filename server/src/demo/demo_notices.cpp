@@ -3,6 +3,7 @@
 #include "domain/auth.h"
 #include "domain/notices.h"
 #include "store/accounts_store.h"
+#include "store/notices_store.h"
 #include "util/time.h"
 
 namespace sotay::demo {
@@ -35,8 +36,7 @@ constexpr DemoNotice kNotices[] = {
 }  // namespace
 
 int load_demo_notices(db::Database& db) {
-  const bool any = db.read_value([](db::Connection& c) { return !c.query("SELECT 1 FROM notices LIMIT 1").empty(); });
-  if (any) return 0;
+  if (db.read_value([](db::Connection& c) { return store::has_notices(c); })) return 0;
   int sent = 0;
   const auto now = timeutil::now_unix();
   for (const auto& n : kNotices) {

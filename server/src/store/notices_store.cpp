@@ -142,6 +142,8 @@ std::optional<NoticeRow> find_notice(db::Connection& c, std::int64_t id) {
   return notice_from(res.rows[0]);
 }
 
+bool has_notices(db::Connection& c) { return !c.query("SELECT 1 FROM notices LIMIT 1").empty(); }
+
 void mark_notice_sent(db::Connection& c, std::int64_t id, std::int64_t sent_at, std::int64_t recipients,
                       std::optional<std::int64_t> next_reminder_at) {
   c.query("UPDATE notices SET state = 'sent', sent_at = $2, recipients = $3, next_reminder_at = $4 WHERE id = $1",

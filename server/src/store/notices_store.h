@@ -34,6 +34,8 @@ struct NoticeRow {
 
 std::int64_t insert_notice(db::Connection& c, const NoticeRow& n);
 std::optional<NoticeRow> find_notice(db::Connection& c, std::int64_t id);
+// Whether any notice exists (the demo loads its notices only into an empty table).
+bool has_notices(db::Connection& c);
 // state 'sent' with sent_at and the recipient count; the first reminder time (urgent + ack).
 void mark_notice_sent(db::Connection& c, std::int64_t id, std::int64_t sent_at, std::int64_t recipients,
                       std::optional<std::int64_t> next_reminder_at);
