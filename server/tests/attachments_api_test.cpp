@@ -1,11 +1,8 @@
 // Attachments over HTTP against a real `sotay serve` (its background worker included), on the
 // backend chosen by SOTAY_TEST_DB with the small demo province: upload limits and refusals,
 // extraction progress through to the document's text, the bytes back with their name.
-#include <arpa/inet.h>
 #include <gtest/gtest.h>
-#include <netinet/in.h>
 #include <signal.h>
-#include <sys/socket.h>
 #include <unistd.h>
 
 #include <chrono>
@@ -29,20 +26,6 @@ namespace {
 namespace fs = std::filesystem;
 constexpr const char* kPassword = "SoTay@2026";
 
-std::string percent_encode(std::string_view s) {
-  static const char* kHex = "0123456789ABCDEF";
-  std::string out;
-  for (unsigned char c : s) {
-    if (std::isalnum(c) || c == '.' || c == '-' || c == '_') {
-      out += static_cast<char>(c);
-    } else {
-      out += '%';
-      out += kHex[c >> 4];
-      out += kHex[c & 15];
-    }
-  }
-  return out;
-}
 
 std::string docx_of(const std::vector<std::string>& paragraphs) {
   std::string body;
@@ -173,32 +156,13 @@ TEST_F(AttachmentsApiTest, WrongTypeIs415) {
 
 TEST_F(AttachmentsApiTest, TwoHundredMegabytesAreRefusedBeforeTheyAreSent) {
   auto c = signed_in("bientap");
-  int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-  ASSERT_GE(fd, 0);
-  sockaddr_in addr{};
-  addr.sin_family = AF_INET;
-  addr.sin_port = htons(static_cast<std::uint16_t>(server_->port()));
-  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  ASSERT_EQ(::connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr), 0);
-  timeval tv{10, 0};
-  ::setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
   std::string cookie = "sotay_session=" + c.cookies["sotay_session"];
   std::string head = "POST " + uploads(published_) +
                      " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/pdf\r\nX-File-Name: lon.pdf\r\n"
                      "Cookie: " + cookie + "\r\nX-CSRF-Token: " + c.csrf +
                      "\r\nContent-Length: " + std::to_string(200u << 20) + "\r\n\r\n";
   const auto started = std::chrono::steady_clock::now();
-  ASSERT_EQ(::send(fd, head.data(), head.size(), MSG_NOSIGNAL), static_cast<ssize_t>(head.size()));
-  std::string response;
-  char buf[4096];
-  for (;;) {
-    auto n = ::recv(fd, buf, sizeof buf, 0);
-    if (n <= 0) break;
-    response.append(buf, static_cast<std::size_t>(n));
-    if (auto end = response.find("\r\n\r\n"); end != std::string::npos && response.find('}', end) != std::string::npos)
-      break;
-  }
-  ::close(fd);
+  const std::string response = send_head_only(server_->port(), head);
   const auto secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   ASSERT_TRUE(response.starts_with("HTTP/1.1 413")) << response.substr(0, 200);
   auto body = response.substr(response.find("\r\n\r\n") + 4);

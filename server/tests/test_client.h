@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
+#include <string_view>
 
 namespace sotay::testing {
 
@@ -61,6 +62,14 @@ int run_sotay(const std::vector<std::string>& args, std::string* out = nullptr);
 // A new client of the server on `port`, signed in as `login` (a demo account by default);
 // a failed sign-in fails the current test.
 Client signed_in(int port, const std::string& login, const std::string& password = "SoTay@2026");
+
+// Sends a request head alone (e.g. announcing a body too big to send) on a new connection and
+// returns the raw response text, read until its JSON body ends or the server closes ("" when the
+// connection failed). Waits at most 10 s.
+std::string send_head_only(int port, const std::string& head);
+
+// Every byte but letters, digits and . - _ as %XX (the X-File-Name header of uploads).
+std::string percent_encode(std::string_view s);
 
 // error.code and error.message of an error envelope; "" when the body is not one.
 std::string error_code(const HttpResult& r);
