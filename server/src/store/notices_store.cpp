@@ -1,5 +1,7 @@
 #include "store/notices_store.h"
 
+#include <unordered_map>
+
 #include "store/units_store.h"
 
 namespace sotay::store {
@@ -57,15 +59,22 @@ std::string placeholders(std::size_t first, std::size_t n) {
   return s;
 }
 
-// The WHERE condition over members m (joined to units u) of an audience; appends its values.
-std::string audience_condition(const AudienceFilter& a, db::Params& params) {
-  std::string subtree;
-  for (const auto& path : a.unit_paths) {
-    if (!subtree.empty()) subtree += " OR ";
+// "(u.path >= $a AND u.path < $b) OR …": units u inside any of the subtrees `paths`, each one
+// index range on units.path up to subtree_upper; appends the bounds. "" when there are no paths.
+std::string subtree_condition(const std::vector<std::string>& paths, db::Params& params) {
+  std::string out;
+  for (const auto& path : paths) {
+    if (!out.empty()) out += " OR ";
     params.emplace_back(path);
     params.emplace_back(subtree_upper(path));
-    subtree += "(u.path >= $" + std::to_string(params.size() - 1) + " AND u.path < $" + std::to_string(params.size()) + ")";
+    out += "(u.path >= $" + std::to_string(params.size() - 1) + " AND u.path < $" + std::to_string(params.size()) + ")";
   }
+  return out;
+}
+
+// The WHERE condition over members m (joined to units u) of an audience; appends its values.
+std::string audience_condition(const AudienceFilter& a, db::Params& params) {
+  const auto subtree = subtree_condition(a.unit_paths, params);
   std::string cond;
   if (!subtree.empty()) {
     cond = "(" + subtree + ")";
@@ -403,51 +412,67 @@ NoticeCountsRow notice_counts(db::Connection& c, std::int64_t notice_id) {
 }
 
 namespace {
-std::string pending_where(const std::string& what) {
-  return std::string(" FROM notice_recipients r JOIN units u ON u.id = r.unit_id JOIN members m ON m.id = r.member_id "
-                     "WHERE r.notice_id = $1 AND u.path >= $2 AND u.path < $3 AND ") +
+// FROM and WHERE of the recipients of a notice in the subtree `unit_path` who have not acknowledged
+// (or read); sets params to its values.
+std::string pending_where(std::int64_t notice_id, const std::string& unit_path, const std::string& what,
+                          db::Params& params) {
+  params = {notice_id};
+  return " FROM notice_recipients r JOIN units u ON u.id = r.unit_id JOIN members m ON m.id = r.member_id "
+         "WHERE r.notice_id = $1 AND " + subtree_condition({unit_path}, params) + " AND " +
          (what == "read" ? "r.read_at IS NULL" : "r.acked_at IS NULL");
 }
 }  // namespace
 
 std::vector<PendingRow> pending_recipients(db::Connection& c, std::int64_t notice_id, const std::string& unit_path,
                                            const std::string& what, int limit) {
+  db::Params params;
+  auto sql = "SELECT m.id, m.full_name, u.name, r.read_at, r.reminded_at" +
+             pending_where(notice_id, unit_path, what, params);
+  params.emplace_back(std::int64_t{limit});
+  sql += " ORDER BY u.path, m.sort_key LIMIT $" + std::to_string(params.size());
   std::vector<PendingRow> out;
-  for (const auto& r : c.query("SELECT m.id, m.full_name, u.name, r.read_at, r.reminded_at" + pending_where(what) +
-                                   " ORDER BY u.path, m.sort_key LIMIT $4",
-                               {notice_id, unit_path, subtree_upper(unit_path), std::int64_t{limit}})
-                           .rows)
+  for (const auto& r : c.query(sql, params).rows)
     out.push_back({r.integer(0), r.text(1), r.text(2), r.opt_integer(3), r.opt_integer(4)});
   return out;
 }
 
 std::int64_t count_pending(db::Connection& c, std::int64_t notice_id, const std::string& unit_path,
                            const std::string& what) {
-  return c.query("SELECT COUNT(*)" + pending_where(what), {notice_id, unit_path, subtree_upper(unit_path)})
-      .one()
-      .integer(0);
+  db::Params params;
+  auto sql = "SELECT COUNT(*)" + pending_where(notice_id, unit_path, what, params);
+  return c.query(sql, params).one().integer(0);
 }
 
 std::vector<NoticeListRow> notices_in_scope(db::Connection& c, const std::vector<std::string>& scope_paths,
                                             std::optional<std::int64_t> before, int limit) {
   db::Params params{before.value_or(INT64_MAX), std::int64_t{limit}};
-  std::string scope;
-  for (const auto& path : scope_paths) {
-    if (!scope.empty()) scope += " OR ";
-    params.emplace_back(path);
-    params.emplace_back(subtree_upper(path));
-    scope += "(u.path >= $" + std::to_string(params.size() - 1) + " AND u.path < $" + std::to_string(params.size()) + ")";
-  }
+  const auto scope = subtree_condition(scope_paths, params);
   if (scope.empty()) return {};
   std::vector<NoticeListRow> out;
+  std::vector<std::int64_t> ids;
   for (const auto& r : c.query(std::string("SELECT ") + kNoticeColumns +
                                    " FROM notices n JOIN units u ON u.id = n.sender_unit_id WHERE n.id < $1 AND (" +
                                    scope + ") ORDER BY n.id DESC LIMIT $2",
                                params)
-                           .rows)
+                           .rows) {
     out.push_back({notice_from(r), {}});
-  // Counts per notice: one indexed range each (a page is at most 50 notices).
-  for (auto& row : out) row.counts = notice_counts(c, row.notice.id);
+    ids.push_back(out.back().notice.id);
+  }
+  // The page's counts in one grouped query, not one per notice; a notice nobody received has no
+  // group and keeps zero counts.
+  std::unordered_map<std::int64_t, NoticeCountsRow> counts;
+  in_slices(ids, [&](const std::vector<std::int64_t>& slice) {
+    db::Params in_params;
+    auto list = in_list(slice, in_params);
+    for (const auto& r : c.query(std::string("SELECT r.notice_id, ") + kCountColumns +
+                                     " FROM notice_recipients r WHERE r.notice_id IN (" + list +
+                                     ") GROUP BY r.notice_id",
+                                 in_params)
+                             .rows)
+      counts[r.integer(0)] = counts_from(r, 1);
+  });
+  for (auto& row : out)
+    if (auto it = counts.find(row.notice.id); it != counts.end()) row.counts = it->second;
   return out;
 }
 
