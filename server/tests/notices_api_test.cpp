@@ -13,6 +13,7 @@
 
 #include "db/migrations.h"
 #include "demo/demo.h"
+#include "demo_server_fixture.h"
 #include "live_socket.h"
 #include "test_client.h"
 #include "testing/test_db.h"
@@ -23,31 +24,9 @@ namespace {
 using nlohmann::json;
 using namespace std::chrono_literals;
 
-class NoticesApiTest : public ::testing::Test {
+class NoticesApiTest : public DemoServerTest {
  protected:
-  static void SetUpTestSuite() {
-    url_ = new std::string(fresh_database_url());
-    db_ = db::open(*url_).release();
-    db::migrate(*db_);
-    demo::LoadOptions options;
-    options.strong_password_hash = false;
-    demo::load_demo(*db_, demo::Scale::small, options);
-    server_ = new ServerProcess(*url_);
-  }
-  static void TearDownTestSuite() {
-    delete server_;
-    delete db_;
-    delete url_;
-  }
   static bool postgres() { return db_->dialect() == db::Dialect::postgres; }
-  // The unit of a committee login's grant (e.g. danguy's base committee).
-  static std::int64_t grant_unit(Client& c) {
-    auto me = c.get("/api/v1/me").json();
-    for (const auto& g : me["roles"])
-      if (g["role"] != "member") return g["unit_id"].get<std::int64_t>();
-    ADD_FAILURE() << "no committee grant: " << me.dump();
-    return 0;
-  }
   static json urgent_to(std::int64_t unit, const std::string& title) {
     return {{"title", title},
             {"body", "Đề nghị các đồng chí dự họp lúc 8 giờ sáng mai.\nMang theo sổ tay."},
@@ -55,21 +34,11 @@ class NoticesApiTest : public ::testing::Test {
             {"audience", {{"units", {unit}}}},
             {"require_ack", true}};
   }
-  static std::int64_t scalar(const std::string& sql) {
-    return db_->read_value([&](db::Connection& c) { return c.query(sql).one().integer(0); });
-  }
-
-  static std::string* url_;
-  static db::Database* db_;
-  static ServerProcess* server_;
 };
-std::string* NoticesApiTest::url_ = nullptr;
-db::Database* NoticesApiTest::db_ = nullptr;
-ServerProcess* NoticesApiTest::server_ = nullptr;
 
 TEST_F(NoticesApiTest, AnUrgentNoticeArrivesLiveIsAcknowledgedAndTheCountsFollow) {
-  auto committee = signed_in(server_->port(), "danguy");
-  auto member = signed_in(server_->port(), "dangvien");
+  auto committee = signed_in("danguy");
+  auto member = signed_in("dangvien");
   LiveSocket app(server_->port(), member);
   const auto base = grant_unit(committee);
 
@@ -131,8 +100,8 @@ TEST_F(NoticesApiTest, AnUrgentNoticeArrivesLiveIsAcknowledgedAndTheCountsFollow
 }
 
 TEST_F(NoticesApiTest, BadInputIsRefusedInVietnameseAndNothingIsStored) {
-  auto committee = signed_in(server_->port(), "danguy");
-  auto member = signed_in(server_->port(), "dangvien");
+  auto committee = signed_in("danguy");
+  auto member = signed_in("dangvien");
   const auto before = scalar("SELECT COUNT(*) FROM notices");
   const auto base = grant_unit(committee);
 
@@ -174,9 +143,9 @@ TEST_F(NoticesApiTest, BadInputIsRefusedInVietnameseAndNothingIsStored) {
 
 TEST_F(NoticesApiTest, TwoServersOnOnePostgresDeliverLiveAndCatchUpAfterALostConnection) {
   if (!postgres()) GTEST_SKIP() << "several servers share a PostgreSQL database";
-  ServerProcess other(*url_);  // server B; server_ is A
-  auto committee = signed_in(server_->port(), "danguy");
-  auto member = signed_in(other.port(), "dangvien");
+  ServerProcess other(url_);  // server B; server_ is A
+  auto committee = signed_in("danguy");
+  auto member = testing::signed_in(other.port(), "dangvien");
   LiveSocket app(other.port(), member);
   const auto base = grant_unit(committee);
 
@@ -218,7 +187,7 @@ TEST_F(NoticesApiTest, AFanOutKilledHalfWayIsFinishedExactlyOnceAfterRestart) {
   std::int64_t finished_before = 0;
   for (int attempt = 0; attempt < 4 && !interrupted; ++attempt) {
     auto server = std::make_unique<ServerProcess>(url);
-    auto committee = signed_in(server->port(), "tinhuy");
+    auto committee = testing::signed_in(server->port(), "tinhuy");
     std::thread sender([&] {
       try {
         committee.post("/api/v1/notices", urgent_to(root, "Toàn tỉnh"));

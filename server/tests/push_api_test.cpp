@@ -16,12 +16,10 @@
 #include <thread>
 #include <vector>
 
-#include "db/migrations.h"
-#include "demo/demo.h"
+#include "demo_server_fixture.h"
 #include "live_socket.h"
 #include "test_client.h"
 #include "testing/push_receiver.h"
-#include "testing/test_db.h"
 #include "util/crypto.h"
 #include "util/web_push_crypto.h"
 
@@ -56,25 +54,17 @@ struct Device {
   std::string auth = crypto::random_bytes(webpush::kAuthSecretBytes);
 };
 
-class PushApiTest : public ::testing::Test {
+class PushApiTest : public DemoServerTest {
  protected:
   static void SetUpTestSuite() {
     dir_ = new fs::path(fs::temp_directory_path() / ("sotay_push_api_" + std::to_string(::getpid())));
     fs::create_directories(*dir_);
     cert_ = new CertFiles(make_certificate(*dir_, "push-service", "IP:127.0.0.1"));
-    url_ = new std::string(fresh_database_url());
-    db_ = db::open(*url_).release();
-    db::migrate(*db_);
-    demo::LoadOptions options;
-    options.strong_password_hash = false;
-    demo::load_demo(*db_, demo::Scale::small, options);
     // Before any Receiver exists: the child must not inherit a listening socket.
-    server_ = new ServerProcess(*url_, {"--push-ca", cert_->cert, "--push-subject", kSubject});
+    start_demo_server({"--push-ca", cert_->cert, "--push-subject", kSubject});
   }
   static void TearDownTestSuite() {
-    delete server_;
-    delete db_;
-    delete url_;
+    stop_demo_server();
     std::error_code ec;
     fs::remove_all(*dir_, ec);
     delete cert_;
@@ -88,10 +78,6 @@ class PushApiTest : public ::testing::Test {
     });
   }
 
-  static int port() { return server_->port(); }
-  static std::int64_t scalar(const std::string& sql, const db::Params& params = {}) {
-    return db_->read_value([&](db::Connection& c) { return c.query(sql, params).one().integer(0); });
-  }
   static std::int64_t subscriptions(const Device& d) {
     return scalar("SELECT COUNT(*) FROM push_subscriptions WHERE endpoint = $1", {d.endpoint});
   }
@@ -109,14 +95,6 @@ class PushApiTest : public ::testing::Test {
       std::this_thread::sleep_for(50ms);
     }
     return true;
-  }
-  // The unit of a committee login's grant (danguy: the base committee over dangvien's cell).
-  static std::int64_t grant_unit(Client& c) {
-    auto me = c.get("/api/v1/me").json();
-    for (const auto& g : me["roles"])
-      if (g["role"] != "member") return g["unit_id"].get<std::int64_t>();
-    ADD_FAILURE() << "no committee grant: " << me.dump();
-    return 0;
   }
   static json notice_to(std::int64_t unit, const std::string& title, const std::string& priority) {
     return {{"title", title},
@@ -138,20 +116,14 @@ class PushApiTest : public ::testing::Test {
 
   static fs::path* dir_;
   static CertFiles* cert_;
-  static std::string* url_;
-  static db::Database* db_;
-  static ServerProcess* server_;
 };
 fs::path* PushApiTest::dir_ = nullptr;
 CertFiles* PushApiTest::cert_ = nullptr;
-std::string* PushApiTest::url_ = nullptr;
-db::Database* PushApiTest::db_ = nullptr;
-ServerProcess* PushApiTest::server_ = nullptr;
 
 TEST_F(PushApiTest, AClosedAppGetsTheNoticeEncryptedAndAGoneSubscriptionIsRemoved) {
   Receiver service(Receiver::Mode::tls, cert_);
-  auto member = signed_in(port(), "dangvien");
-  auto committee = signed_in(port(), "danguy");
+  auto member = signed_in("dangvien");
+  auto committee = signed_in("danguy");
   const auto base = grant_unit(committee);
   auto key = member.get("/api/v1/push/key");
   ASSERT_EQ(key.status, 200) << key.body;
@@ -228,8 +200,8 @@ TEST_F(PushApiTest, AClosedAppGetsTheNoticeEncryptedAndAGoneSubscriptionIsRemove
 
 TEST_F(PushApiTest, AMutedLevelGetsNoPushUnlessTheNoticeIsUrgent) {
   Receiver service(Receiver::Mode::tls, cert_);
-  auto member = signed_in(port(), "dangvien");
-  auto committee = signed_in(port(), "danguy");
+  auto member = signed_in("dangvien");
+  auto committee = signed_in("danguy");
   const auto base = grant_unit(committee);
   Device phone(service);
   ASSERT_NO_FATAL_FAILURE(subscribe(member, phone));
@@ -268,8 +240,8 @@ TEST_F(PushApiTest, AMutedLevelGetsNoPushUnlessTheNoticeIsUrgent) {
 
 TEST_F(PushApiTest, AnOpenAppGetsTheNoticeLiveAndNoPush) {
   Receiver service(Receiver::Mode::tls, cert_);
-  auto member = signed_in(port(), "dangvien");
-  auto committee = signed_in(port(), "danguy");
+  auto member = signed_in("dangvien");
+  auto committee = signed_in("danguy");
   const auto base = grant_unit(committee);
   Device phone(service);
   ASSERT_NO_FATAL_FAILURE(subscribe(member, phone));

@@ -3,13 +3,11 @@
 // province and documents written by testing/library_fixtures.
 #include <gtest/gtest.h>
 
-#include "db/migrations.h"
-#include "demo/demo.h"
+#include "demo_server_fixture.h"
 #include "domain/org_tree.h"
 #include "io/table.h"
 #include "test_client.h"
 #include "testing/library_fixtures.h"
-#include "testing/test_db.h"
 #include "util/time.h"
 
 namespace sotay::testing {
@@ -17,40 +15,18 @@ namespace {
 
 using nlohmann::json;
 
-class ReadingApiTest : public ::testing::Test {
+class ReadingApiTest : public DemoServerTest {
  protected:
-  static void SetUpTestSuite() {
-    url_ = new std::string(fresh_database_url());
-    db_ = db::open(*url_).release();
-    db::migrate(*db_);
-    demo::LoadOptions options;
-    options.strong_password_hash = false;
-    demo::load_demo(*db_, demo::Scale::small, options);
-    server_ = new ServerProcess(*url_);
-  }
-  static void TearDownTestSuite() {
-    delete server_;
-    delete db_;
-    delete url_;
-  }
   static std::int64_t unit(const std::string& code) { return org::find_by_code(*db_, code).value().id; }
   static std::int64_t new_document(const std::string& title) {
     return add_published_document(*db_, title, {unit("SH")});
   }
-  Client signed_in(const std::string& login) { return testing::signed_in(server_->port(), login); }
   static json event(std::int64_t id, std::int64_t opened_at, std::int64_t seconds, bool end,
                     const std::string& kind = "document") {
     return {{"item_kind", kind}, {"item_id", id}, {"opened_at", opened_at}, {"seconds", seconds}, {"reached_end", end}};
   }
   static std::string doc_path(std::int64_t id) { return "/api/v1/documents/" + std::to_string(id); }
-
-  static std::string* url_;
-  static db::Database* db_;
-  static ServerProcess* server_;
 };
-std::string* ReadingApiTest::url_ = nullptr;
-db::Database* ReadingApiTest::db_ = nullptr;
-ServerProcess* ReadingApiTest::server_ = nullptr;
 
 TEST_F(ReadingApiTest, EventsAreMergedIdempotentlyAndUnknownItemsSkipped) {
   auto doc = new_document("Nghị quyết về đọc tài liệu");
