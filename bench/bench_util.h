@@ -16,10 +16,22 @@
 
 namespace sotay::bench {
 
-// The value after the flag at argv[i] (i moves onto it); usage(2) when there is none.
-inline std::string flag_value(int argc, char** argv, int& i, void (*usage)(int)) {
-  if (i + 1 >= argc) usage(2);
-  return argv[++i];
+// The command line as every bench reads it: --help or -h prints the usage (usage(0)); any other
+// flag goes to on_flag(flag, value), which calls value() for the argument after it (usage(2) when
+// there is none) and returns false for a flag it does not know (usage(2)).
+template <class OnFlag>
+void parse_flags(int argc, char** argv, void (*usage)(int), OnFlag&& on_flag) {
+  for (int i = 1; i < argc; ++i) {
+    const std::string flag = argv[i];
+    auto value = [&]() -> std::string {
+      if (i + 1 >= argc) usage(2);
+      return argv[++i];
+    };
+    if (flag == "--help" || flag == "-h")
+      usage(0);
+    else if (!on_flag(flag, value))
+      usage(2);
+  }
 }
 
 // "a,b,,c" → {"a", "b", "c"} (the --only lists).

@@ -56,9 +56,7 @@ struct Args {
 
 Args parse(int argc, char** argv) {
   Args a;
-  for (int i = 1; i < argc; ++i) {
-    std::string k = argv[i];
-    auto value = [&] { return bench::flag_value(argc, argv, i, usage); };
+  bench::parse_flags(argc, argv, usage, [&](const std::string& k, auto value) {
     if (k == "--db")
       a.db = value();
     else if (k == "--runs")
@@ -67,11 +65,10 @@ Args parse(int argc, char** argv) {
       a.login = value();
     else if (k == "--keep")
       a.keep = true;
-    else if (k == "--help" || k == "-h")
-      usage(0);
     else
-      usage(2);
-  }
+      return false;
+    return true;
+  });
   if (a.db.empty()) usage(2);
   return a;
 }

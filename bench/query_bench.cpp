@@ -59,18 +59,16 @@ struct Args {
 
 Args parse(int argc, char** argv) {
   Args a;
-  for (int i = 1; i < argc; ++i) {
-    std::string k = argv[i];
-    auto value = [&] { return bench::flag_value(argc, argv, i, usage); };
+  bench::parse_flags(argc, argv, usage, [&](const std::string& k, auto value) {
     if (k == "--db") a.db = value();
     else if (k == "--runs") a.runs = std::max(1, std::atoi(value().c_str()));
     else if (k == "--warmup") a.warmup = std::max(0, std::atoi(value().c_str()));
     else if (k == "--unit") a.unit_code = value();
     else if (k == "--cell") a.cell = std::atoll(value().c_str());
     else if (k == "--only") a.only = bench::comma_set(value());
-    else if (k == "--help" || k == "-h") usage(0);
-    else usage(2);
-  }
+    else return false;
+    return true;
+  });
   if (a.db.empty()) usage(2);
   for (const auto& m : a.only)
     if (m != "subtree_counts" && m != "list_members" && m != "unit_counts") {

@@ -57,9 +57,7 @@ struct Args {
 
 Args parse(int argc, char** argv) {
   Args a;
-  for (int i = 1; i < argc; ++i) {
-    std::string k = argv[i];
-    auto value = [&] { return bench::flag_value(argc, argv, i, usage); };
+  bench::parse_flags(argc, argv, usage, [&](const std::string& k, auto value) {
     if (k == "--db")
       a.db = value();
     else if (k == "--runs")
@@ -70,11 +68,10 @@ Args parse(int argc, char** argv) {
       a.batches = std::max(1, std::atoi(value().c_str()));
     else if (k == "--only")
       a.only = bench::comma_set(value());
-    else if (k == "--help" || k == "-h")
-      usage(0);
     else
-      usage(2);
-  }
+      return false;
+    return true;
+  });
   if (a.db.empty()) usage(2);
   return a;
 }

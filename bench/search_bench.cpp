@@ -93,9 +93,7 @@ struct Args {
 
 Args parse(int argc, char** argv) {
   Args a;
-  for (int i = 1; i < argc; ++i) {
-    std::string k = argv[i];
-    auto value = [&] { return bench::flag_value(argc, argv, i, usage); };
+  bench::parse_flags(argc, argv, usage, [&](const std::string& k, auto value) {
     if (k == "--db") a.db = value();
     else if (k == "--ranking-db") a.ranking_db = value();
     else if (k == "--documents") a.documents = std::max(0, std::atoi(value().c_str()));
@@ -107,9 +105,9 @@ Args parse(int argc, char** argv) {
     else if (k == "--query") a.custom_queries.push_back(value());
     else if (k == "--seed") a.seed = static_cast<unsigned>(std::strtoul(value().c_str(), nullptr, 10));
     else if (k == "--only") a.only = bench::comma_set(value());
-    else if (k == "--help" || k == "-h") usage(0);
-    else usage(2);
-  }
+    else return false;
+    return true;
+  });
   if (a.db.empty()) usage(2);
   for (const auto& m : a.only)
     if (m != "load" && m != "latency" && m != "throughput" && m != "ranking") {

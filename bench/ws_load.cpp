@@ -85,9 +85,7 @@ struct Args {
 
 Args parse(int argc, char** argv) {
   Args a;
-  for (int i = 1; i < argc; ++i) {
-    std::string k = argv[i];
-    auto value = [&] { return bench::flag_value(argc, argv, i, usage); };
+  bench::parse_flags(argc, argv, usage, [&](const std::string& k, auto value) {
     if (k == "--host")
       a.host = value();
     else if (k == "--port")
@@ -108,11 +106,10 @@ Args parse(int argc, char** argv) {
       a.idle_seconds = std::atof(value().c_str());
     else if (k == "--make-tokens")
       a.make_tokens = static_cast<std::size_t>(std::max(0L, std::atol(value().c_str())));
-    else if (k == "--help" || k == "-h")
-      usage(0);
     else
-      usage(2);
-  }
+      return false;
+    return true;
+  });
   if (!a.make_tokens && (a.port <= 0 || a.tokens_file.empty())) usage(2);
   return a;
 }
