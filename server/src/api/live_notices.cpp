@@ -23,7 +23,7 @@ bool LiveNotices::first_time(std::int64_t event_id) {
 
 std::size_t LiveNotices::deliver(std::int64_t event_id) {
   if (!first_time(event_id)) return 0;
-  auto live = notices::live_event(db_, event_id, [this](std::int64_t account) { return hub_.is_connected(account); });
+  auto live = notices::live_event(db_, event_id, hub_.connected_accounts());
   if (!live || live->items.empty()) return 0;
   std::size_t sockets = 0;
   std::vector<std::int64_t> reached;

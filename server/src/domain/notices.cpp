@@ -592,27 +592,36 @@ Pending pending(db::Database& db, const Actor& actor, std::int64_t notice_id, st
 
 // ---- live delivery -----------------------------------------------------------------------------
 
-std::optional<LiveEvent> live_event(db::Database& db, std::int64_t event_id,
-                                    const std::function<bool(std::int64_t account_id)>& is_connected) {
+std::optional<LiveEvent> live_event(db::Database& db, std::int64_t event_id, const std::vector<std::int64_t>& connected) {
   return db.read_value([&](db::Connection& c) -> std::optional<LiveEvent> {
     auto event = store::find_notice_event(c, event_id);
     if (!event) return std::nullopt;
     LiveEvent out;
     out.event = *event;
+    if (connected.empty()) return out;
+    auto notice = store::find_notice(c, event->notice_id);
+    if (!notice) return out;
     std::optional<std::int64_t> reminded;
     if (event->event == "reminded") reminded = event->at;
-    std::map<std::int64_t, std::vector<std::int64_t>> accounts_of;  // member → accounts online
-    std::vector<std::int64_t> members;
-    for (const auto& t : store::notice_targets(c, event->notice_id, reminded)) {
-      if (!is_connected(t.account_id)) continue;
-      auto& list = accounts_of[t.member_id];
-      if (list.empty()) members.push_back(t.member_id);
-      list.push_back(t.account_id);
+    if (static_cast<std::int64_t>(connected.size()) <= notice->recipients) {
+      // Fewer open apps than recipients (a notice to a province): each connected account is looked
+      // up among the recipients by key. The plan does not depend on statistics, which know nothing
+      // yet of a notice fanned out a moment ago.
+      out.items = store::inbox_items_of_accounts(c, notice->id, connected, reminded);
+    } else {
+      // A notice to a few: its recipients' accounts, those connected here kept.
+      std::map<std::int64_t, std::vector<std::int64_t>> accounts_of;  // member → accounts online
+      std::vector<std::int64_t> members;
+      for (const auto& t : store::notice_targets(c, notice->id, reminded)) {
+        if (!std::binary_search(connected.begin(), connected.end(), t.account_id)) continue;
+        auto& list = accounts_of[t.member_id];
+        if (list.empty()) members.push_back(t.member_id);
+        list.push_back(t.account_id);
+      }
+      for (auto& row : store::inbox_items(c, members, notice->id))
+        for (auto account : accounts_of[row.member_id]) out.items.emplace_back(account, row);
     }
-    if (members.empty()) return out;
-    for (auto& row : store::inbox_items(c, members, event->notice_id))
-      for (auto account : accounts_of[row.member_id]) out.items.emplace_back(account, row);
-    out.attached = attached_to(c, out.items.front().second.notice);
+    if (!out.items.empty()) out.attached = attached_to(c, out.items.front().second.notice);
     return out;
   });
 }

@@ -169,9 +169,9 @@ struct LiveEvent {
   std::vector<std::pair<std::int64_t, store::InboxRow>> items;  // account id, its inbox row
   Attached attached;
 };
-// `is_connected` filters accounts before their rows are read (most recipients are offline).
-std::optional<LiveEvent> live_event(db::Database& db, std::int64_t event_id,
-                                    const std::function<bool(std::int64_t account_id)>& is_connected);
+// `connected`: the accounts with an open app on this server, sorted. Only their rows are read (most
+// recipients are offline).
+std::optional<LiveEvent> live_event(db::Database& db, std::int64_t event_id, const std::vector<std::int64_t>& connected);
 void mark_delivered(db::Database& db, std::int64_t notice_id, const std::vector<std::int64_t>& member_ids,
                     std::int64_t now);
 // Events written at or after `since` with ids above `after_id` (a server replays them after

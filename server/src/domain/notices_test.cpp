@@ -5,6 +5,9 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <map>
+
 #include "domain/errors.h"
 #include "domain/members.h"
 #include "domain/org_tree.h"
@@ -257,6 +260,71 @@ TEST(Notices, UrgentNoticesRemindThoseWhoHaveNotAcknowledgedAtMostThreeTimes) {
   ASSERT_EQ(p.members.size(), 2u);
   EXPECT_TRUE(p.members[0].reminded_at.has_value());
   EXPECT_EQ(detail(*w.db, w.committee_a(), d.notice.id).notice.reminders_sent, 3);
+}
+
+TEST(Notices, ALiveEventReadsTheRowsOfConnectedRecipientsOnly) {
+  World w;
+  // An account for every member, and one more for the first member of A1 (a second phone).
+  std::map<std::int64_t, std::int64_t> account_of;  // member → account
+  std::int64_t second_phone = 0;
+  w.db->write([&](db::Connection& c) {
+    for (const auto* cell : {&w.a1, &w.a2, &w.b1})
+      for (auto m : *cell)
+        account_of[m] = c.query("INSERT INTO accounts(login, member_id, password_hash, created_at) VALUES ($1,$2,'x',0) "
+                                "RETURNING id",
+                                {"dv" + std::to_string(m), m})
+                            .one()
+                            .integer(0);
+    second_phone = c.query("INSERT INTO accounts(login, member_id, password_hash, created_at) VALUES ('dv-2',$1,'x',0) "
+                           "RETURNING id",
+                           {w.a1[0]})
+                       .one()
+                       .integer(0);
+  });
+  auto sorted = [](std::vector<std::int64_t> v) {
+    std::sort(v.begin(), v.end());
+    return v;
+  };
+  auto accounts_in = [](const LiveEvent& e) {
+    std::vector<std::int64_t> out;
+    for (const auto& [account, row] : e.items) out.push_back(account);
+    std::sort(out.begin(), out.end());
+    return out;
+  };
+
+  // To base A (5 recipients) with 3 apps open, one of them outside the audience: the accounts are
+  // looked up among the recipients.
+  auto big = create(*w.db, w.committee_a(), w.input({.units = {w.base_a.id}}, true, true), kNow, w.sink);
+  auto e = live_event(*w.db, w.delivered.back(), sorted({account_of[w.a1[0]], second_phone, account_of[w.b1[0]]}));
+  ASSERT_TRUE(e);
+  EXPECT_EQ(e->event.event, "sent");
+  EXPECT_EQ(accounts_in(*e), sorted({account_of[w.a1[0]], second_phone}));
+  EXPECT_EQ(e->items[0].second.notice.id, big.notice.id);
+
+  // To one member with every app open (more apps than recipients): the recipients, filtered.
+  std::vector<std::int64_t> everyone;
+  for (const auto& [member, account] : account_of) everyone.push_back(account);
+  everyone.push_back(second_phone);
+  create(*w.db, w.committee_a(), w.input({.members = {w.a2[1]}}), kNow, w.sink);
+  e = live_event(*w.db, w.delivered.back(), sorted(everyone));
+  ASSERT_TRUE(e);
+  EXPECT_EQ(accounts_in(*e), std::vector<std::int64_t>{account_of[w.a2[1]]});
+  EXPECT_EQ(e->items[0].second.member_id, w.a2[1]);
+
+  // A reminder reaches only those who have not acknowledged, on either path.
+  acknowledge(*w.db, World::member(w.a1[0], w.cell_a1), big.notice.id, kNow + 5);
+  run_due(*w.db, kNow + kReminderAfter[0], w.sink);
+  e = live_event(*w.db, w.delivered.back(), sorted({account_of[w.a1[0]], second_phone, account_of[w.a1[1]]}));
+  ASSERT_TRUE(e);
+  EXPECT_EQ(e->event.event, "reminded");
+  EXPECT_EQ(accounts_in(*e), std::vector<std::int64_t>{account_of[w.a1[1]]});
+  e = live_event(*w.db, w.delivered.back(), sorted(everyone));
+  EXPECT_EQ(accounts_in(*e).size(), 4u);  // the five recipients but the one who acknowledged
+
+  // Nobody connected: the event, no rows.
+  e = live_event(*w.db, w.delivered.back(), {});
+  ASSERT_TRUE(e);
+  EXPECT_TRUE(e->items.empty());
 }
 
 TEST(Notices, PushOutboxHonoursPreferencesExceptForUrgentNotices) {

@@ -683,6 +683,10 @@ awaitable<void> Server::Impl::serve_http(Stream& stream, Context* ctx, bool tls,
       // From here the connection belongs to the WebSocket: it leaves the HTTP bookkeeping.
       in_flight.done();
       registered.release();
+      // The WebSocket reads through its own small buffer; this coroutine's 16 KiB read buffer
+      // would otherwise stay allocated for the socket's whole life (most of an idle socket's memory).
+      buffer.consume(buffer.size());
+      buffer.shrink_to_fit();
       co_await run_live_socket(stream, header_parser.release(), ex, *auth.account_id);
       co_return;
     }

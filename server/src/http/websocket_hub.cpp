@@ -29,9 +29,15 @@ std::size_t WebSocketHub::broadcast(std::string json) {
   return targets.size();
 }
 
-bool WebSocketHub::is_connected(std::int64_t account_id) const {
-  std::lock_guard lock(mutex_);
-  return by_account_.count(account_id) > 0;
+std::vector<std::int64_t> WebSocketHub::connected_accounts() const {
+  std::vector<std::int64_t> out;
+  {
+    std::lock_guard lock(mutex_);
+    out.reserve(by_account_.size());
+    for (const auto& [account, sockets] : by_account_) out.push_back(account);
+  }
+  std::sort(out.begin(), out.end());
+  return out;
 }
 
 std::size_t WebSocketHub::connection_count() const {

@@ -47,8 +47,9 @@ class WebSocketHub {
   // Sends `json` to every socket; returns how many.
   std::size_t broadcast(std::string json);
   std::size_t connection_count() const;
-  // True when the account has at least one open socket here (checked before reading its data).
-  bool is_connected(std::int64_t account_id) const;
+  // The accounts with at least one open socket here, sorted (a snapshot): only their data is read
+  // for a live message.
+  std::vector<std::int64_t> connected_accounts() const;
 
   // Used by the server.
   void add(std::shared_ptr<LiveConnection> connection);

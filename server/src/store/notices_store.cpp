@@ -2,6 +2,7 @@
 
 #include <unordered_map>
 
+#include "store/sql_params.h"
 #include "store/units_store.h"
 
 namespace sotay::store {
@@ -49,15 +50,6 @@ std::vector<std::int64_t> ids_of(const db::Result& res) {
   return out;
 }
 
-// "$k,$k+1,…" for n values starting at parameter `first`, appended to params by the caller.
-std::string placeholders(std::size_t first, std::size_t n) {
-  std::string s;
-  for (std::size_t i = 0; i < n; ++i) {
-    if (i) s += ',';
-    s += '$' + std::to_string(first + i);
-  }
-  return s;
-}
 
 // "(u.path >= $a AND u.path < $b) OR …": units u inside any of the subtrees `paths`, each one
 // index range on units.path up to subtree_upper; appends the bounds. "" when there are no paths.
@@ -79,18 +71,16 @@ std::string audience_condition(const AudienceFilter& a, db::Params& params) {
   if (!subtree.empty()) {
     cond = "(" + subtree + ")";
     if (!a.positions.empty()) {
-      const auto first = params.size() + 1;
-      for (const auto& p : a.positions) params.emplace_back(p);
+      std::string list;
+      for (const auto& p : a.positions) list += (list.empty() ? "" : ",") + arg(params, p);
       cond += " AND EXISTS (SELECT 1 FROM positions p WHERE p.member_id = m.id AND p.term_to IS NULL AND p.position IN (" +
-              placeholders(first, a.positions.size()) + "))";
+              list + "))";
     }
     cond = "(" + cond + ")";
   }
   if (!a.member_ids.empty()) {
-    const auto first = params.size() + 1;
-    for (auto id : a.member_ids) params.emplace_back(id);
     if (!cond.empty()) cond += " OR ";
-    cond += "m.id IN (" + placeholders(first, a.member_ids.size()) + ")";
+    cond += "m.id IN (" + in_list(params, a.member_ids) + ")";
   }
   if (cond.empty()) cond = "1 = 0";
   return "m.status IN ('official','probationary') AND (" + cond + ")";
@@ -108,20 +98,6 @@ InboxRow inbox_from(const db::Row& r) {
   return out;
 }
 
-std::string in_list(const std::vector<std::int64_t>& ids, db::Params& params) {
-  const auto first = params.size() + 1;
-  for (auto id : ids) params.emplace_back(id);
-  return placeholders(first, ids.size());
-}
-
-// Runs fn over slices of at most 500 ids (bounded statement sizes on both backends).
-template <class Fn>
-void in_slices(const std::vector<std::int64_t>& ids, Fn&& fn) {
-  constexpr std::size_t kSlice = 500;
-  for (std::size_t i = 0; i < ids.size(); i += kSlice)
-    fn(std::vector<std::int64_t>(ids.begin() + static_cast<std::ptrdiff_t>(i),
-                                 ids.begin() + static_cast<std::ptrdiff_t>(std::min(ids.size(), i + kSlice))));
-}
 
 constexpr const char* kCountColumns =
     "COUNT(*), COUNT(r.delivered_at), COUNT(r.read_at), COUNT(r.acked_at)";
@@ -248,7 +224,7 @@ std::vector<MemberScopeRow> members_with_paths(db::Connection& c, const std::vec
   std::vector<MemberScopeRow> out;
   in_slices(ids, [&](const std::vector<std::int64_t>& slice) {
     db::Params params;
-    auto list = in_list(slice, params);
+    auto list = in_list(params, slice);
     for (const auto& r : c.query("SELECT m.id, m.full_name, u.path, m.status FROM members m JOIN units u ON u.id = m.unit_id "
                                  "WHERE m.id IN (" + list + ")",
                                  params)
@@ -330,7 +306,7 @@ std::vector<InboxRow> inbox_items(db::Connection& c, const std::vector<std::int6
   std::vector<InboxRow> out;
   in_slices(member_ids, [&](const std::vector<std::int64_t>& slice) {
     db::Params params{notice_id};
-    auto list = in_list(slice, params);
+    auto list = in_list(params, slice);
     for (const auto& r : c.query(std::string("SELECT ") + kNoticeColumns + kInboxColumns +
                                      " FROM notice_recipients r JOIN notices n ON n.id = r.notice_id "
                                      "JOIN units u ON u.id = n.sender_unit_id "
@@ -338,6 +314,23 @@ std::vector<InboxRow> inbox_items(db::Connection& c, const std::vector<std::int6
                                  params)
                              .rows)
       out.push_back(inbox_from(r));
+  });
+  return out;
+}
+
+std::vector<std::pair<std::int64_t, InboxRow>> inbox_items_of_accounts(db::Connection& c, std::int64_t notice_id,
+                                                                        const std::vector<std::int64_t>& account_ids,
+                                                                        std::optional<std::int64_t> reminded_at) {
+  std::vector<std::pair<std::int64_t, InboxRow>> out;
+  in_slices(account_ids, [&](const std::vector<std::int64_t>& slice) {
+    db::Params params{notice_id};
+    std::string sql = std::string("SELECT ") + kNoticeColumns + kInboxColumns +
+                      ", a.id FROM accounts a "
+                      "JOIN notice_recipients r ON r.notice_id = $1 AND r.member_id = a.member_id "
+                      "JOIN notices n ON n.id = r.notice_id JOIN units u ON u.id = n.sender_unit_id "
+                      "WHERE a.disabled = 0 AND a.id IN (" + in_list(params, slice) + ")";
+    if (reminded_at) sql += " AND r.reminded_at = " + arg(params, *reminded_at) + " AND r.acked_at IS NULL";
+    for (const auto& r : c.query(sql, params).rows) out.emplace_back(r.integer(kNoticeColumnCount + 4), inbox_from(r));
   });
   return out;
 }
@@ -366,7 +359,7 @@ void mark_delivered(db::Connection& c, std::int64_t notice_id, const std::vector
                     std::int64_t now) {
   in_slices(member_ids, [&](const std::vector<std::int64_t>& slice) {
     db::Params params{notice_id, now};
-    auto list = in_list(slice, params);
+    auto list = in_list(params, slice);
     c.query("UPDATE notice_recipients SET delivered_at = $2 WHERE notice_id = $1 AND delivered_at IS NULL "
             "AND member_id IN (" + list + ")",
             params);
@@ -377,7 +370,7 @@ void mark_listed_delivered(db::Connection& c, std::int64_t member_id, const std:
                            std::int64_t now) {
   in_slices(notice_ids, [&](const std::vector<std::int64_t>& slice) {
     db::Params params{member_id, now};
-    auto list = in_list(slice, params);
+    auto list = in_list(params, slice);
     c.query("UPDATE notice_recipients SET delivered_at = $2 WHERE member_id = $1 AND delivered_at IS NULL "
             "AND notice_id IN (" + list + ")",
             params);
@@ -463,7 +456,7 @@ std::vector<NoticeListRow> notices_in_scope(db::Connection& c, const std::vector
   std::unordered_map<std::int64_t, NoticeCountsRow> counts;
   in_slices(ids, [&](const std::vector<std::int64_t>& slice) {
     db::Params in_params;
-    auto list = in_list(slice, in_params);
+    auto list = in_list(in_params, slice);
     for (const auto& r : c.query(std::string("SELECT r.notice_id, ") + kCountColumns +
                                      " FROM notice_recipients r WHERE r.notice_id IN (" + list +
                                      ") GROUP BY r.notice_id",

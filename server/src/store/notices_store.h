@@ -115,6 +115,12 @@ struct InboxRow {
 std::vector<InboxRow> inbox(db::Connection& c, std::int64_t member_id, std::optional<std::int64_t> before, int limit);
 std::optional<InboxRow> inbox_item(db::Connection& c, std::int64_t member_id, std::int64_t notice_id);
 std::vector<InboxRow> inbox_items(db::Connection& c, const std::vector<std::int64_t>& member_ids, std::int64_t notice_id);
+// The inbox rows of the notice for the given accounts that are among its recipients, each with its
+// account id (several accounts may share a member). With reminded_at: only those reminded then and
+// not acknowledged. Looked up by key per account, so the cost follows the accounts, not the audience.
+std::vector<std::pair<std::int64_t, InboxRow>> inbox_items_of_accounts(db::Connection& c, std::int64_t notice_id,
+                                                                        const std::vector<std::int64_t>& account_ids,
+                                                                        std::optional<std::int64_t> reminded_at);
 std::int64_t unread_count(db::Connection& c, std::int64_t member_id);
 void mark_notice_read(db::Connection& c, std::int64_t notice_id, std::int64_t member_id, std::int64_t now);
 // False when the member is not a recipient.
