@@ -11,6 +11,7 @@
 #include <string_view>
 
 #include "http/asio.h"
+#include "http/tls_context.h"
 #include "util/web_push_crypto.h"
 
 namespace sotay::http {
@@ -213,9 +214,7 @@ struct PushClient::Impl {
 
 PushClient::PushClient(Options options) : impl_(std::make_unique<Impl>()) {
   impl_->options = std::move(options);
-  auto& tls = impl_->tls.emplace(ssl::context::tls_client);
-  tls.set_options(ssl::context::default_workarounds | ssl::context::no_sslv2 | ssl::context::no_sslv3 |
-                  ssl::context::no_tlsv1 | ssl::context::no_tlsv1_1);
+  auto& tls = impl_->tls.emplace(tls_context(ssl::context::tls_client));
   beast::error_code ec;
   if (impl_->options.ca_file.empty()) {
     tls.set_default_verify_paths(ec);

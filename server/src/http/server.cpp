@@ -25,6 +25,7 @@
 #include "http/live_socket.h"
 #include "http/request_decoding.h"
 #include "http/static_files.h"
+#include "http/tls_context.h"
 
 namespace sotay::http {
 
@@ -306,9 +307,8 @@ Server::Impl::Impl(ServerOptions options, Router& router)
   if (!options_.tls_cert.empty() || !options_.tls_key.empty()) {
     if (options_.tls_cert.empty() || options_.tls_key.empty())
       throw std::runtime_error("TLS needs both a certificate (tls_cert) and a private key (tls_key)");
-    ssl_.emplace(ssl::context::tls_server);
-    ssl_->set_options(ssl::context::default_workarounds | ssl::context::no_sslv2 | ssl::context::no_sslv3 |
-                      ssl::context::no_tlsv1 | ssl::context::no_tlsv1_1 | ssl::context::single_dh_use);
+    ssl_.emplace(tls_context(ssl::context::tls_server));
+    ssl_->set_options(ssl::context::single_dh_use);  // the server side only: a fresh DH key per handshake
     beast::error_code ec;
     ssl_->use_certificate_chain_file(options_.tls_cert, ec);
     if (ec) throw std::runtime_error("cannot load TLS certificate '" + options_.tls_cert + "': " + ec.message());
