@@ -8,12 +8,10 @@
 
 #include <filesystem>
 
-#include "db/migrations.h"
-#include "demo/demo.h"
+#include "demo_server_fixture.h"
 #include "live_socket.h"
 #include "schema_validator.h"
 #include "test_client.h"
-#include "testing/test_db.h"
 #include "util/crypto.h"
 
 namespace sotay::testing {
@@ -24,56 +22,31 @@ namespace fs = std::filesystem;
 
 const std::string kPng = std::string("\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01\0\0\0\x01\x08\x02\0\0\0", 29) + "plan";
 
-class NoticeFilesApiTest : public ::testing::Test {
+class NoticeFilesApiTest : public DemoServerTest {
  protected:
   static void SetUpTestSuite() {
-    url_ = new std::string(fresh_database_url());
-    db_ = db::open(*url_).release();
-    db::migrate(*db_);
-    demo::LoadOptions options;
-    options.strong_password_hash = false;
-    demo::load_demo(*db_, demo::Scale::small, options);
-    files_ = new fs::path(fs::temp_directory_path() / ("sotay-notice-files-api-" + crypto::random_token(6)));
-    server_ = new ServerProcess(*url_, {"--files", files_->string()});
+    files_ = fs::temp_directory_path() / ("sotay-notice-files-api-" + crypto::random_token(6));
+    start_demo_server({"--files", files_.string()});
   }
   static void TearDownTestSuite() {
-    delete server_;
-    delete db_;
-    delete url_;
+    stop_demo_server();
     std::error_code ec;
-    fs::remove_all(*files_, ec);
-    delete files_;
+    fs::remove_all(files_, ec);
   }
   static HttpResult upload(Client& c, const std::string& name, const std::string& bytes) {
     return c.request("POST", "/api/v1/notice-files", bytes,
                      {{"Content-Type", "application/octet-stream"}, {"X-File-Name", percent_encode(name)},
                       {"X-CSRF-Token", c.csrf}});
   }
-  static std::int64_t grant_unit(Client& c) {
-    const auto me = c.get("/api/v1/me").json();
-    for (const auto& g : me["roles"])
-      if (g["role"] != "member") return g["unit_id"].get<std::int64_t>();
-    ADD_FAILURE() << "no committee grant";
-    return 0;
-  }
-  static std::int64_t count_files() {
-    return db_->read_value([](db::Connection& c) { return c.query("SELECT COUNT(*) FROM notice_files").one().integer(0); });
-  }
+  static std::int64_t count_files() { return scalar("SELECT COUNT(*) FROM notice_files"); }
 
-  static std::string* url_;
-  static db::Database* db_;
-  static fs::path* files_;
-  static ServerProcess* server_;
+  static inline fs::path files_;
 };
-std::string* NoticeFilesApiTest::url_ = nullptr;
-db::Database* NoticeFilesApiTest::db_ = nullptr;
-fs::path* NoticeFilesApiTest::files_ = nullptr;
-ServerProcess* NoticeFilesApiTest::server_ = nullptr;
 
 TEST_F(NoticeFilesApiTest, AFileGoesOutWithItsNoticeAndComesBackTheSame) {
-  auto committee = signed_in(server_->port(), "danguy");
-  auto member = signed_in(server_->port(), "dangvien");
-  LiveSocket app(server_->port(), member);
+  auto committee = signed_in("danguy");
+  auto member = signed_in("dangvien");
+  LiveSocket app(port(), member);
   SchemaValidator contract;
 
   auto up = upload(committee, "Kế hoạch đại hội chi bộ.png", kPng);
@@ -113,9 +86,9 @@ TEST_F(NoticeFilesApiTest, AFileGoesOutWithItsNoticeAndComesBackTheSame) {
   EXPECT_EQ(committee.get(url).body, kPng);  // the sender follows it up
 
   // Not a recipient, not following it up: as if it did not exist.
-  auto editor = signed_in(server_->port(), "bientap");
+  auto editor = signed_in("bientap");
   EXPECT_EQ(editor.get(url).status, 404);
-  Client anonymous(server_->port());
+  Client anonymous(port());
   EXPECT_EQ(anonymous.get(url).status, 401);
 
   // Sent once: the same upload cannot go with a second notice.
@@ -128,8 +101,8 @@ TEST_F(NoticeFilesApiTest, AFileGoesOutWithItsNoticeAndComesBackTheSame) {
 }
 
 TEST_F(NoticeFilesApiTest, RefusedUploadsAreExplainedAndStoreNothing) {
-  auto committee = signed_in(server_->port(), "danguy");
-  auto member = signed_in(server_->port(), "dangvien");
+  auto committee = signed_in("danguy");
+  auto member = signed_in("dangvien");
   const auto before = count_files();
 
   auto r = upload(member, "anh.png", kPng);
@@ -149,7 +122,7 @@ TEST_F(NoticeFilesApiTest, RefusedUploadsAreExplainedAndStoreNothing) {
   EXPECT_EQ(error_message(r), "Tên tệp không hợp lệ.");
 
   // Over 50 MB: refused from Content-Length, before the body is sent.
-  auto response = send_head_only(server_->port(),
+  auto response = send_head_only(port(),
                                  "POST /api/v1/notice-files HTTP/1.1\r\nHost: 127.0.0.1\r\nX-File-Name: lon.pdf\r\n"
                                  "Cookie: sotay_session=" + committee.cookies["sotay_session"] +
                                      "\r\nX-CSRF-Token: " + committee.csrf +
