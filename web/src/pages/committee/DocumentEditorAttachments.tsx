@@ -2,21 +2,12 @@
 // with a progress bar, then watch the server read its text page by page ("Đang đọc chữ trong tệp:
 // trang 3/12") until it is done or says why it failed.
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { ApiError } from '../../api/client';
-import { vi } from '../../i18n/vi';
 import { ve } from '../../i18n/vi-editor';
 import { flash } from '../../lib/flash';
 import { editorApi, type Attachment } from './EditorApi';
-import {
-  UploadAborted,
-  checkAttachment,
-  extractionBusy,
-  extractionText,
-  fileSize,
-  uploadAttachment,
-  type UploadHandle,
-} from './EditorUpload';
+import { extractionBusy, extractionText, fileSize, uploadAttachment } from './EditorUpload';
 import { Section } from './EditorUi';
+import { ATTACHMENT_ACCEPT, UploadProgress, useFileUpload } from './FileUpload';
 import { FileField, ProgressBar } from './ui';
 
 const t = ve.attach;
@@ -50,10 +41,17 @@ export function DocumentEditorAttachments({
   initial: Attachment[];
   onExtracted: () => void;
 }) {
-  const inputRef = useRef<HTMLInputElement>(null);
   const [list, setList] = useState<Attachment[]>(initial);
-  const [fileError, setFileError] = useState<string | null>(null);
-  const [upload, setUpload] = useState<{ name: string; percent: number; handle: UploadHandle<Attachment> } | null>(null);
+  const { upload, error: fileError, inputRef, choose } = useFileUpload(
+    (file, type, onProgress) => uploadAttachment(documentId, file, file.name, type, onProgress),
+    {
+      done: (a, file) => {
+        setList((prev) => [...prev.filter((x) => x.id !== a.id), a]);
+        flash(t.uploaded(file.name), 'success');
+      },
+      aborted: () => flash(t.cancelled, 'info'),
+    },
+  );
   const listRef = useRef(list);
   listRef.current = list;
   const extractedRef = useRef(onExtracted);
@@ -84,40 +82,6 @@ export function DocumentEditorAttachments({
     };
   }, [busyKey]);
 
-  // Leaving the page stops an upload that is still going.
-  const uploadRef = useRef(upload);
-  uploadRef.current = upload;
-  useEffect(() => () => uploadRef.current?.handle.abort(), []);
-
-  async function choose(e: Event) {
-    const input = e.currentTarget as HTMLInputElement;
-    const file = input.files?.[0];
-    setFileError(null);
-    if (!file) return;
-    const check = checkAttachment(file.name, file.size, file.type);
-    if (!check.ok) {
-      setFileError(check.error);
-      input.value = '';
-      return;
-    }
-    const handle = uploadAttachment(documentId, file, file.name, check.contentType, (percent) =>
-      setUpload((u) => (u ? { ...u, percent } : u)),
-    );
-    setUpload({ name: file.name, percent: 0, handle });
-    try {
-      const a = await handle.done;
-      setList((prev) => [...prev.filter((x) => x.id !== a.id), a]);
-      flash(t.uploaded(file.name), 'success');
-    } catch (err) {
-      if (err instanceof UploadAborted) flash(t.cancelled, 'info');
-      else if (err instanceof ApiError) setFileError(err.fields.file ?? err.message);
-      else setFileError(vi.errors.generic);
-    } finally {
-      setUpload(null);
-      input.value = '';
-    }
-  }
-
   return (
     <Section title={t.title} id="e-attach-title">
       {list.length === 0 ? (
@@ -138,21 +102,11 @@ export function DocumentEditorAttachments({
         errorAlert
         inputRef={inputRef}
         name="file"
-        accept=".pdf,.docx,.jpg,.jpeg,.png,.webp,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document,image/jpeg,image/png,image/webp"
+        accept={ATTACHMENT_ACCEPT}
         disabled={!!upload}
         onChange={(e) => void choose(e)}
       />
-      {upload && (
-        <div class="c-progress-box" aria-live="polite">
-          <p class="c-progress-text">
-            <strong>{t.uploading(upload.name)}</strong> — {t.percent(upload.percent)}
-          </p>
-          <ProgressBar percent={upload.percent} label={t.progressLabel} />
-          <button type="button" class="btn btn-secondary e-cancel" onClick={() => upload.handle.abort()}>
-            {t.cancel}
-          </button>
-        </div>
-      )}
+      {upload && <UploadProgress upload={upload} />}
     </Section>
   );
 }

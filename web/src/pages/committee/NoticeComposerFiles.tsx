@@ -3,16 +3,14 @@
 // off again. The notice carries the files' ids when it is sent; the server links them then, so a
 // file is never seen by members before its notice. While a file is going up the composer waits
 // (onBusy) rather than send a notice without it.
-import { useEffect, useRef, useState } from 'preact/hooks';
-import { ApiError } from '../../api/client';
+import { useRef } from 'preact/hooks';
 import type { NoticeFile } from '../../api/types';
-import { vi } from '../../i18n/vi';
 import { vc } from '../../i18n/vi-committee';
-import { ve } from '../../i18n/vi-editor';
 import { fileSize } from '../../lib/file-size';
-import { UploadAborted, checkAttachment, uploadNoticeFile, type UploadHandle } from './EditorUpload';
+import { uploadNoticeFile } from './EditorUpload';
 import { Section } from './EditorUi';
-import { FileField, ProgressBar } from './ui';
+import { ATTACHMENT_ACCEPT, UploadProgress, useFileUpload } from './FileUpload';
+import { FileField } from './ui';
 
 const t = vc.notices;
 export const MAX_NOTICE_FILES = 10;
@@ -28,43 +26,13 @@ export function NoticeComposerFiles({
   onBusy: (busy: boolean) => void;
   error?: string | undefined;
 }) {
-  const inputRef = useRef<HTMLInputElement>(null);
-  const [fileError, setFileError] = useState<string | null>(null);
-  const [upload, setUpload] = useState<{ name: string; percent: number; handle: UploadHandle<NoticeFile> } | null>(null);
   // The latest list, for an upload that finishes after other changes.
   const filesRef = useRef(files);
   filesRef.current = files;
-
-  // Leaving the page stops an upload that is still going.
-  const uploadRef = useRef(upload);
-  uploadRef.current = upload;
-  useEffect(() => () => uploadRef.current?.handle.abort(), []);
-
-  async function choose(e: Event) {
-    const input = e.currentTarget as HTMLInputElement;
-    const file = input.files?.[0];
-    setFileError(null);
-    if (!file) return;
-    const check = checkAttachment(file.name, file.size, file.type);
-    if (!check.ok) {
-      setFileError(check.error);
-      input.value = '';
-      return;
-    }
-    const handle = uploadNoticeFile(file, file.name, check.contentType, (percent) => setUpload((u) => (u ? { ...u, percent } : u)));
-    setUpload({ name: file.name, percent: 0, handle });
-    onBusy(true);
-    try {
-      const f = await handle.done;
-      onChange([...filesRef.current.filter((x) => x.id !== f.id), f]);
-    } catch (err) {
-      if (!(err instanceof UploadAborted)) setFileError(err instanceof ApiError ? (err.fields.file ?? err.message) : vi.errors.generic);
-    } finally {
-      setUpload(null);
-      onBusy(false);
-      input.value = '';
-    }
-  }
+  const { upload, error: fileError, inputRef, choose } = useFileUpload(
+    (file, type, onProgress) => uploadNoticeFile(file, file.name, type, onProgress),
+    { done: (f) => onChange([...filesRef.current.filter((x) => x.id !== f.id), f]), busy: onBusy },
+  );
 
   const full = files.length >= MAX_NOTICE_FILES;
   return (
@@ -95,22 +63,12 @@ export function NoticeComposerFiles({
           errorAlert
           inputRef={inputRef}
           name="files"
-          accept=".pdf,.docx,.jpg,.jpeg,.png,.webp,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document,image/jpeg,image/png,image/webp"
+          accept={ATTACHMENT_ACCEPT}
           disabled={!!upload}
           onChange={(e) => void choose(e)}
         />
       )}
-      {upload && (
-        <div class="c-progress-box" aria-live="polite">
-          <p class="c-progress-text">
-            <strong>{ve.attach.uploading(upload.name)}</strong> — {ve.attach.percent(upload.percent)}
-          </p>
-          <ProgressBar percent={upload.percent} label={ve.attach.progressLabel} />
-          <button type="button" class="btn btn-secondary" onClick={() => upload.handle.abort()}>
-            {ve.attach.cancel}
-          </button>
-        </div>
-      )}
+      {upload && <UploadProgress upload={upload} />}
     </Section>
   );
 }
