@@ -17,6 +17,7 @@
 #include <gtest/gtest.h>
 
 #include "http/asio.h"
+#include "http/request_decoding.h"
 
 #ifndef SOTAY_BINARY
 #define SOTAY_BINARY "sotay"
@@ -199,20 +200,7 @@ Client signed_in(int port, const std::string& login, const std::string& password
   return c;
 }
 
-std::string percent_encode(std::string_view s) {
-  static const char* kHex = "0123456789ABCDEF";
-  std::string out;
-  for (unsigned char c : s) {
-    if (std::isalnum(c) || c == '.' || c == '-' || c == '_') {
-      out += static_cast<char>(c);
-    } else {
-      out += '%';
-      out += kHex[c >> 4];
-      out += kHex[c & 15];
-    }
-  }
-  return out;
-}
+std::string percent_encode(std::string_view s) { return http::percent_encode(s, ".-_"); }
 
 std::string send_head_only(int port, const std::string& head) {
   int fd = ::socket(AF_INET, SOCK_STREAM, 0);

@@ -11,21 +11,8 @@ namespace sotay::api {
 
 namespace {
 
-// RFC 5987 / 6266: filename*=UTF-8''… with everything but attr-char percent-encoded.
-std::string rfc5987(std::string_view s) {
-  static const char* kHex = "0123456789ABCDEF";
-  std::string out;
-  for (unsigned char c : s) {
-    if (std::isalnum(c) || std::strchr("!#$&+-.^_`|~", c) != nullptr) {
-      out += static_cast<char>(c);
-    } else {
-      out += '%';
-      out += kHex[c >> 4];
-      out += kHex[c & 15];
-    }
-  }
-  return out;
-}
+// RFC 5987 / 6266: in filename*=UTF-8''…, everything but attr-char is percent-encoded.
+constexpr std::string_view kAttrCharPunctuation = "!#$&+-.^_`|~";
 
 // For clients that do not read filename*: the name without marks, safe characters only.
 std::string ascii_fallback(std::string_view name) {
@@ -55,7 +42,8 @@ http::Response file_download(const std::filesystem::path& path, const std::strin
   res.file_path = path.string();
   res.content_type = content_type;
   res.set_header("Content-Disposition", "attachment; filename=\"" + ascii_fallback(file_name) +
-                                            "\"; filename*=UTF-8''" + rfc5987(file_name));
+                                            "\"; filename*=UTF-8''" +
+                                            http::percent_encode(file_name, kAttrCharPunctuation));
   res.set_header("Cache-Control", "private, max-age=86400");
   return res;
 }

@@ -1,5 +1,6 @@
 #include "http/request_decoding.h"
 
+#include <cctype>
 #include <cstdio>
 #include <ctime>
 #include <random>
@@ -78,6 +79,22 @@ std::optional<std::string> percent_decode(std::string_view in, bool plus_is_spac
   }
   if (out.find('\0') != std::string::npos) return std::nullopt;
   if (!is_valid_utf8(out)) return std::nullopt;
+  return out;
+}
+
+std::string percent_encode(std::string_view in, std::string_view keep) {
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  std::string out;
+  out.reserve(in.size());
+  for (unsigned char c : in) {
+    if (std::isalnum(c) || keep.find(static_cast<char>(c)) != std::string_view::npos) {
+      out.push_back(static_cast<char>(c));
+    } else {
+      out.push_back('%');
+      out.push_back(kHex[c >> 4]);
+      out.push_back(kHex[c & 15]);
+    }
+  }
   return out;
 }
 

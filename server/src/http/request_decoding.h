@@ -15,6 +15,10 @@ namespace sotay::http {
 // honest meaning and is answered 400 instead of being passed on.
 std::optional<std::string> percent_decode(std::string_view in, bool plus_is_space);
 
+// The other way: every byte but ASCII letters, digits and those in `keep` as %XX (upper-case hex).
+// `keep` differs by place: RFC 5987's attr-char in a Content-Disposition filename*, less in a URL.
+std::string percent_encode(std::string_view in, std::string_view keep);
+
 bool is_valid_utf8(std::string_view s);
 
 struct DecodedTarget {

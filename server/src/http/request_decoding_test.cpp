@@ -12,6 +12,13 @@ using sotay::testing::kIsoShape;
 using sotay::testing::kRequestIdShape;
 using sotay::testing::matches_shape;
 
+TEST(RequestDecodingTest, PercentEncodingKeepsOnlyWhatItIsTold) {
+  EXPECT_EQ(percent_encode("Kế hoạch số 3.pdf", ".-_"), "K%E1%BA%BF%20ho%E1%BA%A1ch%20s%E1%BB%91%203.pdf");
+  EXPECT_EQ(percent_encode("a!b~c", ""), "a%21b%7Ec");
+  EXPECT_EQ(percent_encode("a!b~c", "!~"), "a!b~c");
+  EXPECT_EQ(percent_decode(percent_encode("Nghị quyết 57/NQ-TW", ""), false), "Nghị quyết 57/NQ-TW");
+}
+
 TEST(RequestDecodingTest, PercentDecoding) {
   EXPECT_EQ(percent_decode("/units/H%C3%A0%20N%E1%BB%99i", false), "/units/Hà Nội");
   EXPECT_EQ(percent_decode("a+b", false), "a+b");
