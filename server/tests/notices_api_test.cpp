@@ -61,6 +61,14 @@ TEST_F(NoticesApiTest, AnUrgentNoticeArrivesLiveIsAcknowledgedAndTheCountsFollow
   EXPECT_EQ(live["notice"]["priority"], "urgent");
   EXPECT_TRUE(live["notice"]["read_at"].is_null());
 
+  // Delivered to the open app: marked a moment later (LiveNotices::kMarkDelay), before anything
+  // else could mark it (the member has neither listed nor opened the notice yet).
+  const auto delivered = [&] {
+    return scalar("SELECT COUNT(*) FROM notice_recipients WHERE notice_id = $1 AND delivered_at IS NOT NULL", {id});
+  };
+  for (int i = 0; i < 100 && delivered() == 0; ++i) std::this_thread::sleep_for(50ms);
+  EXPECT_EQ(delivered(), 1);
+
   auto inbox = member.get("/api/v1/inbox").json();
   EXPECT_GE(inbox["unread"].get<int>(), 1);
   EXPECT_EQ(inbox["items"][0]["id"], id);
