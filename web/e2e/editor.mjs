@@ -11,7 +11,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { deflateSync } from 'node:zlib';
-import { DESKTOP, MAIN_NAV, PHONE, apiSignIn, openBrowser, shotWithoutFlash, signIn, signInCommittee } from './lib.mjs';
+import { DESKTOP, MAIN_NAV, PHONE, apiSignIn, openBrowser, shotWithoutFlash, signIn, signInCommittee, waitInPage } from './lib.mjs';
 
 async function openTile(page, name) {
   await page.getByRole('navigation', { name: MAIN_NAV }).getByRole('link', { name: 'Quản lý' }).click();
@@ -383,7 +383,7 @@ export function register(scenario, { shot: takeShot, checkTapTargets }) {
       await mark.scrollIntoViewIfNeeded();
       await mark.click();
       await p.locator('.read-done', { hasText: 'Đã đọc' }).waitFor();
-      await p.waitForFunction(
+      await waitInPage(p,
         async (id) => {
           const r = await fetch(`/api/v1/documents/${id}`, { cache: 'no-store' });
           return r.ok && (await r.json()).read.reached_end === true;

@@ -198,3 +198,22 @@ export function shotWithoutFlash(takeShot) {
     await takeShot(page, name);
   };
 }
+
+// Waits until `fn`, run in the page (it may be async), returns something truthy, and returns it.
+// page.waitForFunction cannot wait on an async function: it takes the Promise as a truthy answer
+// at once (playwright#29132), so a check written that way passes without waiting.
+export async function waitInPage(page, fn, arg, { timeout = 10000, polling = 200, what = 'the condition' } = {}) {
+  const until = Date.now() + timeout;
+  let last;
+  for (;;) {
+    try {
+      last = await page.evaluate(fn, arg);
+      if (last) return last;
+    } catch (e) {
+      // A reload or navigation in between ends the page's context: look again in the new one.
+      if (!/context was destroyed|navigat/i.test(String(e?.message))) throw e;
+    }
+    if (Date.now() >= until) throw new Error(`waited ${timeout} ms in the page for ${what}; last answer: ${JSON.stringify(last)}`);
+    await page.waitForTimeout(polling);
+  }
+}

@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { DESKTOP, PHONE, REPO, SOTAY_BIN, apiSignIn, shotWithoutFlash, signIn } from './lib.mjs';
+import { DESKTOP, PHONE, REPO, SOTAY_BIN, apiSignIn, shotWithoutFlash, signIn, waitInPage } from './lib.mjs';
 
 // Signs in a member and waits for the member card.
 async function signInMember(page, base, login) {
@@ -117,7 +117,7 @@ export function register(scenario, { shot: takeShot, checkTapTargets }) {
     await shot(page, 'document-read-360x640');
     await page.evaluate(() => window.scrollTo(0, 0));
     await largeTextFits(page, shot, 'document-360x640-large-text');
-    await page.waitForFunction(
+    await waitInPage(page,
       async (id) => {
         const r = await fetch(`/api/v1/documents/${id}`, { cache: 'no-store' });
         return r.ok && (await r.json()).read.reached_end === true;
@@ -127,7 +127,7 @@ export function register(scenario, { shot: takeShot, checkTapTargets }) {
     );
 
     // Offline: the document opened before still opens, from the device.
-    await page.waitForFunction(
+    await waitInPage(page,
       async (id) => !!navigator.serviceWorker.controller && !!(await caches.match(`/api/v1/documents/${id}`)),
       doc.id,
       { timeout: 20000, polling: 250 },
@@ -182,7 +182,7 @@ export function register(scenario, { shot: takeShot, checkTapTargets }) {
     const id = new URL(page.url()).pathname.split('/').pop();
 
     // A second visit without network: the article opens from the device.
-    await page.waitForFunction(
+    await waitInPage(page,
       async (doc) => !!navigator.serviceWorker.controller && !!(await caches.match(`/api/v1/documents/${doc}`)),
       id,
       { timeout: 20000, polling: 250 },

@@ -6,7 +6,7 @@
 // number in the title) and counts from what the member had before.
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { DESKTOP, MAIN_NAV, PHONE, openBrowser, shotWithoutFlash, signIn, signInCommittee } from './lib.mjs';
+import { DESKTOP, MAIN_NAV, PHONE, openBrowser, shotWithoutFlash, signIn, signInCommittee, waitInPage } from './lib.mjs';
 
 // The API through a signed-in page, with its own session (the CSRF token from GET /me).
 async function apiFromPage(page, method, path, body) {
@@ -258,6 +258,13 @@ export function register(scenario, { shot: takeShot, checkTapTargets }) {
       await fix.getByRole('button', { name: 'Đính chính' }).click();
       await fix.getByText('Vui lòng ghi rõ điều được đính chính.').waitFor();
       await fix.getByLabel('Ghi chú đính chính').fill('Đổi giờ từ 8 giờ sáng sang 14 giờ chiều.');
+      await fix.getByText('Vui lòng ghi rõ điều được đính chính.').waitFor({ state: 'detached' });  // filled: the message goes
+      // The correction carries a new schedule as a file.
+      await fix.getByRole('heading', { name: 'Gửi kèm thêm tệp (nếu cần)' }).waitFor();
+      await fix.getByLabel('Thêm tệp (PDF, Word hoặc ảnh)').setInputFiles({ name: 'Lịch mới.png', mimeType: 'image/png', buffer: PLAN_PNG });
+      await fix.locator('.n-files').getByText('Lịch mới.png').waitFor();
+      await fix.locator('.n-files').scrollIntoViewIfNeeded();
+      await shot(d, 'notices-correct-files-1366x768');
       await fix.getByRole('button', { name: 'Đính chính' }).click();
       await fix.waitFor({ state: 'detached' });
       await d.locator('.n-lead').getByText('Đã đính chính').waitFor();
@@ -282,7 +289,13 @@ export function register(scenario, { shot: takeShot, checkTapTargets }) {
       await page.getByText('Lý do: Lịch sinh hoạt đã được gộp vào thông báo chung của Đảng ủy.').waitFor();
       // The history tells what was corrected.
       await page.locator('details.notice-history > summary').click();
-      await page.getByText('Nội dung đính chính: Đổi giờ từ 8 giờ sáng sang 14 giờ chiều.').waitFor();
+      await page.getByText('Nội dung đính chính: Đổi giờ từ 8 giờ sáng sang 14 giờ chiều. Gửi kèm thêm tệp: Lịch mới.png.').waitFor();
+      // The file the correction added is there to download, the same bytes.
+      const newFile = page.getByRole('link', { name: 'Tải về tệp Lịch mới.png' });
+      await newFile.scrollIntoViewIfNeeded();
+      const [download] = await Promise.all([page.waitForEvent('download'), newFile.click()]);
+      assert.equal(download.suggestedFilename(), 'Lịch mới.png');
+      assert.deepEqual(await readFile(await download.path()), PLAN_PNG);
       await checkTapTargets(page);
       await shot(page, 'notices-recalled-360x640');
     } finally {
@@ -302,7 +315,7 @@ export function register(scenario, { shot: takeShot, checkTapTargets }) {
     await page.waitForTimeout(1200);
     await central.uncheck();
     // Saved to the account (a moment later: quick taps become one request).
-    await page.waitForFunction(
+    await waitInPage(page,
       async () => {
         const r = await fetch('/api/v1/me/notification-prefs', { cache: 'no-store' });
         const { items } = await r.json();
@@ -355,18 +368,19 @@ export function register(scenario, { shot: takeShot, checkTapTargets }) {
     await push({ type: 'notice', id: 9002, title: 'Lịch trực Tết', body: 'Xem lịch trực.', priority: 'normal', url: 'https://example.org/elsewhere' });
     // Only the notifications of these two pushes: the notices other scenarios sent to this member
     // may be on the phone too.
-    const shown = async () =>
-      page.evaluate(async () =>
-        (await (await navigator.serviceWorker.ready).getNotifications())
-          .filter((n) => n.tag === 'notice-9001' || n.tag === 'notice-9002')
-          .map((n) => ({ title: n.title, body: n.body, tag: n.tag, url: n.data?.url, sticky: n.requireInteraction })),
+    const shownWhen = (minimum, needle) =>
+      waitInPage(
+        page,
+        async ([min, text]) => {
+          const list = (await (await navigator.serviceWorker.ready).getNotifications())
+            .filter((n) => n.tag === 'notice-9001' || n.tag === 'notice-9002')
+            .map((n) => ({ title: n.title, body: n.body, tag: n.tag, url: n.data?.url, sticky: n.requireInteraction }));
+          return list.length >= min && (!text || list.some((n) => n.title.includes(text))) ? list : null;
+        },
+        [minimum, needle],
+        { timeout: 10000, polling: 100, what: 'the notifications of the two pushes' },
       );
-    await page.waitForFunction(
-      async () => (await (await navigator.serviceWorker.ready).getNotifications()).filter((n) => n.tag === 'notice-9001' || n.tag === 'notice-9002').length >= 2,
-      null,
-      { timeout: 10000 },
-    );
-    const list = (await shown()).sort((a, b) => a.tag.localeCompare(b.tag));
+    const list = (await shownWhen(2, null)).sort((a, b) => a.tag.localeCompare(b.tag));
     assert.deepEqual(list, [
       { title: 'Khẩn: Họp chi bộ bất thường', body: 'Tối nay 19 giờ tại nhà văn hóa.', tag: 'notice-9001', url: '/thong-bao/9001', sticky: true },
       // An address outside the app is never followed: the notice's own page instead.
@@ -374,10 +388,9 @@ export function register(scenario, { shot: takeShot, checkTapTargets }) {
     ]);
     // A correction of the same notice replaces its notification rather than adding one.
     await push({ type: 'notice', id: 9002, title: 'Lịch trực Tết (đã đính chính)', body: 'Xem lịch trực mới.', priority: 'normal', url: '/thong-bao/9002' });
-    await page.waitForFunction(async () => (await (await navigator.serviceWorker.ready).getNotifications()).some((n) => n.title.includes('đã đính chính')), null, {
-      timeout: 10000,
-    });
-    assert.equal((await shown()).length, 2);
+    const corrected = await shownWhen(1, 'đã đính chính');
+    assert.equal(corrected.filter((n) => n.tag === 'notice-9002').length, 1);
+    assert.equal(corrected.find((n) => n.tag === 'notice-9002').body, 'Xem lịch trực mới.');
   });
 
   scenario('notices: a member typing a committee notice address sees "Không có quyền truy cập"', async ({ server, browser }) => {

@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { DESKTOP, LOGIN_LABEL, PASSWORD, PHONE, apiSignIn, openBrowser, screenshotPath, signIn, startServer, totp } from './lib.mjs';
+import { DESKTOP, LOGIN_LABEL, PASSWORD, PHONE, apiSignIn, openBrowser, screenshotPath, signIn, startServer, totp, waitInPage } from './lib.mjs';
 
 const scenarios = [];
 const scenario = (name, fn) => scenarios.push({ name, fn });
@@ -57,7 +57,7 @@ async function memberUnit(base, login) {
 
 async function waitForOfflineReady(page) {
   // The worker controls the page and holds GET /me in its cache.
-  await page.waitForFunction(
+  await waitInPage(page,
     async () => {
       if (!navigator.serviceWorker.controller) return false;
       return !!(await caches.match('/api/v1/me'));

@@ -62,18 +62,26 @@ store::NoticeFileRow get(db::Database& db, const Actor& actor, std::int64_t id) 
   });
 }
 
-void attach(db::Connection& c, const Actor& actor, std::int64_t notice_id, const std::vector<std::int64_t>& ids) {
-  if (ids.empty()) return;
+std::vector<store::NoticeFileRow> attach(db::Connection& c, const Actor& actor, std::int64_t notice_id,
+                                         const std::vector<std::int64_t>& ids) {
+  if (ids.empty()) return {};
   std::vector<std::int64_t> unique(ids.begin(), ids.end());
   std::sort(unique.begin(), unique.end());
   unique.erase(std::unique(unique.begin(), unique.end()), unique.end());
-  if (unique.size() > kMaxPerNotice)
+  const auto already = store::files_of_notices(c, {notice_id})[notice_id].size();
+  if (already + unique.size() > kMaxPerNotice)
     throw Error(ErrorCode::validation_failed, "Đính kèm quá nhiều tệp.",
-                {{"files", "Tối đa " + std::to_string(kMaxPerNotice) + " tệp mỗi thông báo."}});
+                {{"files", "Tối đa " + std::to_string(kMaxPerNotice) + " tệp mỗi thông báo" +
+                               (already ? " (đã có " + std::to_string(already) + " tệp)." : ".")}});
   if (store::link_notice_files(c, notice_id, actor.account_id, unique) != static_cast<std::int64_t>(unique.size()))
     throw Error(ErrorCode::validation_failed, "Có tệp đính kèm không còn dùng được.",
                 {{"files", "Tệp đã gửi kèm thông báo khác, đã quá một ngày hoặc không phải do bạn tải lên. "
                            "Hãy tải tệp lên lại."}});
+  auto linked = store::files_of_notices(c, {notice_id});  // kept: a range-for over [] of a temporary dangles
+  std::vector<store::NoticeFileRow> added;
+  for (auto& f : linked[notice_id])
+    if (std::binary_search(unique.begin(), unique.end(), f.id)) added.push_back(std::move(f));
+  return added;
 }
 
 int remove_unsent(db::Database& db, const fs::path& files_dir, std::int64_t now) {

@@ -28,9 +28,11 @@ store::NoticeFileRow upload(db::Database& db, const Actor& actor, const std::fil
 // 404 for anyone else (and for an unknown id).
 store::NoticeFileRow get(db::Database& db, const Actor& actor, std::int64_t id);
 
-// Inside the transaction that stores the notice: links the actor's unsent uploads `ids` to it.
-// 422 (field "files") when there are too many, or one is unknown, someone else's or already sent.
-void attach(db::Connection& c, const Actor& actor, std::int64_t notice_id, const std::vector<std::int64_t>& ids);
+// Inside the transaction that stores (or corrects) the notice: links the actor's unsent uploads
+// `ids` to it and returns them. 422 (field "files") when the notice would carry more than
+// kMaxPerNotice, or one is unknown, someone else's or already sent.
+std::vector<store::NoticeFileRow> attach(db::Connection& c, const Actor& actor, std::int64_t notice_id,
+                                         const std::vector<std::int64_t>& ids);
 
 // Uploads never sent within kUnsentKeptSeconds: rows removed, and their bytes when no other row
 // uses them. Returns how many. The background worker calls it with the other scheduled hooks.

@@ -164,6 +164,43 @@ TEST(NoticeFiles, RefusalsStoreNothing) {
   EXPECT_EQ(w.count("notices"), 1);
 }
 
+TEST(NoticeFiles, ACorrectionAddsFilesAndSaysSoInTheHistory) {
+  World w;
+  auto plan = upload(*w.db, w.committee_a, w.files, "ke-hoach.png", kPng, kNow);
+  auto d = w.send(w.committee_a, {plan.id});
+  // A colleague on the same committee corrects it with a form of their own.
+  auto form = upload(*w.db, w.committee_a_colleague, w.files, "Mẫu báo cáo.png", kPng + "mau", kNow);
+  auto c = notices::correct(*w.db, w.committee_a_colleague, d.notice.id,
+                            {.body = "Gửi kèm kế hoạch, mẫu báo cáo ở tệp thứ hai.", .note = "Thiếu mẫu báo cáo",
+                             .files = {form.id}},
+                            kNow + 60, w.sink);
+  ASSERT_EQ(c.attached.files.size(), 2u);
+  EXPECT_EQ(c.attached.files[1].file_name, "Mẫu báo cáo.png");
+  EXPECT_EQ(c.history.back().note, "Thiếu mẫu báo cáo. Gửi kèm thêm tệp: Mẫu báo cáo.png.");
+  EXPECT_EQ(w.bytes_of(get(*w.db, w.reader_a, form.id)), kPng + "mau");
+  EXPECT_EQ(code_of([&] { get(*w.db, w.reader_b, form.id); }), ErrorCode::not_found);
+
+  // Refused whole: a file already sent, someone else's upload, or more than kMaxPerNotice in all.
+  auto theirs = upload(*w.db, w.committee_a, w.files, "cua-nguoi-khac.png", kPng + "x", kNow);
+  auto refused = [&](std::vector<std::int64_t> ids) {
+    return code_of([&] {
+      notices::correct(*w.db, w.committee_a_colleague, d.notice.id, {.body = "Sai", .files = std::move(ids)}, kNow + 90,
+                       w.sink);
+    });
+  };
+  EXPECT_EQ(refused({form.id}), ErrorCode::validation_failed);
+  EXPECT_EQ(refused({theirs.id}), ErrorCode::validation_failed);
+  std::vector<std::int64_t> many;
+  for (std::size_t i = 0; i + 1 < kMaxPerNotice; ++i)
+    many.push_back(upload(*w.db, w.committee_a_colleague, w.files, "tep-" + std::to_string(i) + ".png",
+                          kPng + std::to_string(i), kNow)
+                       .id);
+  EXPECT_EQ(refused(many), ErrorCode::validation_failed);  // 2 + 9 > 10
+  auto after = notices::detail(*w.db, w.committee_a, d.notice.id);
+  EXPECT_EQ(after.notice.body, "Gửi kèm kế hoạch, mẫu báo cáo ở tệp thứ hai.");
+  EXPECT_EQ(after.attached.files.size(), 2u);
+}
+
 TEST(NoticeFiles, UploadsNeverSentAreRemovedAfterADayWithTheirBytes) {
   World w;
   auto sent = upload(*w.db, w.committee_a, w.files, "ke-hoach.png", kPng, kNow - 2 * kUnsentKeptSeconds);

@@ -448,11 +448,11 @@ NoticeDetail detail(db::Database& db, const Actor& actor, std::int64_t notice_id
   return db.read_value([&](db::Connection& c) { return detail_of(c, followed_notice(c, actor, notice_id)); });
 }
 
-NoticeDetail correct(db::Database& db, const Actor& actor, std::int64_t notice_id, std::optional<std::string> title,
-                     const std::string& body, const std::string& note, std::int64_t now, const EventSink& sink) {
-  auto new_body = clean_text("body", body, kMaxBodyChars, "Nội dung");
+NoticeDetail correct(db::Database& db, const Actor& actor, std::int64_t notice_id, const CorrectionInput& in,
+                     std::int64_t now, const EventSink& sink) {
+  auto new_body = clean_text("body", in.body, kMaxBodyChars, "Nội dung");
   std::optional<std::string> new_title;
-  if (title) new_title = clean_text("title", *title, kMaxTitleChars, "Tiêu đề");
+  if (in.title) new_title = clean_text("title", *in.title, kMaxTitleChars, "Tiêu đề");
   std::optional<std::int64_t> event;
   db.write([&](db::Connection& c) {
     auto n = followed_notice(c, actor, notice_id);
@@ -463,13 +463,28 @@ NoticeDetail correct(db::Database& db, const Actor& actor, std::int64_t notice_i
     n.title = new_title.value_or(n.title);
     n.body = new_body;
     n.version = version;
+    // The history says which files came with the correction, so a member who saw the first
+    // version knows to look again.
+    auto note = in.note;
+    auto added = notice_files::attach(c, actor, n.id, in.files);
+    if (!added.empty()) {
+      std::string names;
+      for (const auto& f : added) names += (names.empty() ? "" : ", ") + f.file_name;
+      if (!note.empty() && std::string_view(".!?").find(note.back()) == std::string_view::npos) note += '.';
+      note += (note.empty() ? "Gửi kèm thêm tệp: " : " Gửi kèm thêm tệp: ") + names + ".";
+    }
     store::update_notice_text(c, n.id, n.title, n.body, version);
     store::insert_notice_version(c, n.id, {version, "corrected", n.title, n.body, note, now}, actor.account_id);
     if (n.state == "sent") {
       store::reset_notice_read(c, n.id);
       event = store::insert_notice_event(c, n.id, "corrected", now);
     }
-    audit::record(c, actor, "notice.correct", "notice", n.id, n.sender_unit_id, before, notice_audit_json(n));
+    auto after = notice_audit_json(n);
+    if (!added.empty()) {
+      after["files_added"] = nlohmann::json::array();
+      for (const auto& f : added) after["files_added"].push_back({{"id", f.id}, {"file_name", f.file_name}});
+    }
+    audit::record(c, actor, "notice.correct", "notice", n.id, n.sender_unit_id, before, after);
   });
   if (event) deliver(sink, {*event});
   return detail(db, actor, notice_id);

@@ -123,8 +123,15 @@ std::int64_t acknowledge(db::Database& db, const Actor& actor, std::int64_t noti
 
 // The sender account, and committees / cell committees / admins covering the sender's unit.
 NoticeDetail detail(db::Database& db, const Actor& actor, std::int64_t notice_id);
-NoticeDetail correct(db::Database& db, const Actor& actor, std::int64_t notice_id, std::optional<std::string> title,
-                     const std::string& body, const std::string& note, std::int64_t now, const EventSink& sink);
+// A correction: the new text (title kept when absent), the committee's note shown in the history,
+// and files to add (the corrector's own unsent uploads; files already sent stay).
+struct CorrectionInput {
+  std::optional<std::string> title;
+  std::string body, note;
+  std::vector<std::int64_t> files;
+};
+NoticeDetail correct(db::Database& db, const Actor& actor, std::int64_t notice_id, const CorrectionInput& in,
+                     std::int64_t now, const EventSink& sink);
 NoticeDetail recall(db::Database& db, const Actor& actor, std::int64_t notice_id, const std::string& reason,
                     std::int64_t now, const EventSink& sink);
 NoticeDetail cancel(db::Database& db, const Actor& actor, std::int64_t notice_id, std::int64_t now);

@@ -624,6 +624,7 @@ export const vc = {
     note: 'Ghi chú đính chính',
     noteHint: 'Ví dụ: Sửa giờ họp từ 8 giờ thành 14 giờ.',
     noteRequired: 'Vui lòng ghi rõ điều được đính chính.',
+    correctFiles: 'Gửi kèm thêm tệp (nếu cần)',
     correctConfirm: (n: number) => `${members(n)} sẽ nhận bản đính chính.`,
     correctedDone: 'Đã gửi bản đính chính.',
     recall: 'Thu hồi',

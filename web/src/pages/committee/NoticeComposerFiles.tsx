@@ -20,11 +20,16 @@ export function NoticeComposerFiles({
   onChange,
   onBusy,
   error,
+  title = t.files,
+  max = MAX_NOTICE_FILES,
 }: {
   files: NoticeFile[];
   onChange: (files: NoticeFile[]) => void;
   onBusy: (busy: boolean) => void;
   error?: string | undefined;
+  // A correction adds to the files already sent: its own heading, and the room that is left.
+  title?: string;
+  max?: number;
 }) {
   // The latest list, for an upload that finishes after other changes.
   const filesRef = useRef(files);
@@ -34,9 +39,9 @@ export function NoticeComposerFiles({
     { done: (f) => onChange([...filesRef.current.filter((x) => x.id !== f.id), f]), busy: onBusy },
   );
 
-  const full = files.length >= MAX_NOTICE_FILES;
+  const full = files.length >= max;
   return (
-    <Section title={t.files} id="n-files">
+    <Section title={title} id="n-files">
       {files.length > 0 && (
         <ul class="e-chips n-files" aria-label={t.files}>
           {files.map((f) => (

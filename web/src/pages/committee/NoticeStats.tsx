@@ -6,7 +6,7 @@
 // so an acknowledgement appears while the committee watches.
 import { useState } from 'preact/hooks';
 import { api } from '../../api/client';
-import type { NoticeDetail, NoticePending, NoticeStats as Stats } from '../../api/types';
+import type { NoticeDetail, NoticeFile, NoticePending, NoticeStats as Stats } from '../../api/types';
 import { Field, FormError } from '../../components/Field';
 import { ApiState } from '../../components/ApiState';
 import { FileLinks } from '../../components/FileLinks';
@@ -19,6 +19,7 @@ import { vnDateTimeText } from '../../lib/vn-time';
 import type { RouteProps } from '../../routes';
 import NotAllowed from '../NotAllowed';
 import { TextArea } from './EditorUi';
+import { MAX_NOTICE_FILES, NoticeComposerFiles } from './NoticeComposerFiles';
 import { formatPercent, percentOf } from './ReadingStatsMath';
 import { NoticeBadges, noticeStatsHref, noticeTimeText } from './notice-ui';
 import { COMMITTEE_PATHS } from './routes';
@@ -203,15 +204,25 @@ function ActionDialog({ action, notice, onClose, onDone }: { action: Action; not
   const [body, setBody] = useState(notice.body);
   const [note, setNote] = useState('');
   const [reason, setReason] = useState('');
+  const [files, setFiles] = useState<NoticeFile[]>([]);
+  const [uploading, setUploading] = useState(false);
   const path = { id: notice.id };
+  const edit = (set: (v: string) => void, field: string) => (v: string) => {
+    set(v);
+    s.clearField(field);
+  };
 
   async function confirm() {
+    if (uploading) return s.fail({ files: t.filesUploading });
     if (action === 'correct' && !note.trim()) return s.fail({ note: t.noteRequired });
     if (action === 'correct' && !body.trim()) return s.fail({ body: t.bodyRequired });
     if (action === 'recall' && !reason.trim()) return s.fail({ reason: t.reasonRequired });
     const r = await s.run(() =>
       action === 'correct'
-        ? api.post('/notices/{id}/correct', { path, body: { title: title.trim() || notice.title, body: body.trim(), note: note.trim() } })
+        ? api.post('/notices/{id}/correct', {
+            path,
+            body: { title: title.trim() || notice.title, body: body.trim(), note: note.trim(), files: files.map((f) => f.id) },
+          })
         : action === 'recall'
           ? api.post('/notices/{id}/recall', { path, body: { reason: reason.trim() } })
           : api.post('/notices/{id}/cancel', { path }),
@@ -240,12 +251,20 @@ function ActionDialog({ action, notice, onClose, onDone }: { action: Action; not
       {action === 'correct' && (
         <>
           <p class="hint">{t.correctIntro}</p>
-          <Field label={t.newTitle} value={title} onValue={setTitle} error={s.fields.title} maxLength={300} />
-          <TextArea label={t.newBody} value={body} onValue={setBody} error={s.fields.body} rows={6} />
-          <Field label={t.note} value={note} onValue={setNote} hint={t.noteHint} error={s.fields.note} />
+          <Field label={t.newTitle} value={title} onValue={edit(setTitle, 'title')} error={s.fields.title} maxLength={300} />
+          <TextArea label={t.newBody} value={body} onValue={edit(setBody, 'body')} error={s.fields.body} rows={6} />
+          <Field label={t.note} value={note} onValue={edit(setNote, 'note')} hint={t.noteHint} error={s.fields.note} />
+          <NoticeComposerFiles
+            files={files}
+            onChange={setFiles}
+            onBusy={setUploading}
+            error={s.fields.files}
+            title={t.correctFiles}
+            max={MAX_NOTICE_FILES - notice.files.length}
+          />
         </>
       )}
-      {action === 'recall' && <TextArea label={t.reason} value={reason} onValue={setReason} hint={t.reasonHint} error={s.fields.reason} rows={3} />}
+      {action === 'recall' && <TextArea label={t.reason} value={reason} onValue={edit(setReason, 'reason')} hint={t.reasonHint} error={s.fields.reason} rows={3} />}
       <WillChange text={will} />
     </Dialog>
   );

@@ -120,7 +120,14 @@ export function useSubmit() {
   const fail = (fields: Record<string, string> = {}, error: string | null = null) =>
     setState((s) => ({ pending: false, error, fields, failures: s.failures + 1 }));
   const reset = () => setState((s) => ({ ...s, pending: false, error: null, fields: {} }));
-  return { ...state, run, fail, reset };
+  // Once the person changes a field, its old message no longer describes it.
+  const clearField = (name: string) =>
+    setState((s) => {
+      if (!(name in s.fields)) return s;
+      const { [name]: _gone, ...fields } = s.fields;
+      return { ...s, fields };
+    });
+  return { ...state, run, fail, reset, clearField };
 }
 
 // After a refused change, put keyboard and screen-reader users on the first field in error (its
