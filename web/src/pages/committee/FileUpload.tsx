@@ -1,12 +1,12 @@
-// One chosen file sent up with a progress bar, shared by a document's attachments and a notice's
-// files: the file is checked on the device first (type, 50 MB) so a wrong one costs no upload,
+// One chosen file sent up with a progress bar, shared by a document's attachments, a notice's
+// files and a news article's cover: the file is checked on the device first (type, 50 MB) so a wrong one costs no upload,
 // the committee can cancel, and leaving the page stops an upload that is still going.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { RefObject } from 'preact';
 import { ApiError } from '../../api/client';
 import { vi } from '../../i18n/vi';
 import { ve } from '../../i18n/vi-editor';
-import { UploadAborted, checkAttachment, type UploadHandle } from './EditorUpload';
+import { UploadAborted, checkAttachment, type FileCheck, type UploadHandle } from './EditorUpload';
 import { ProgressBar } from './ui';
 
 // What the file chooser offers: PDF, Word (.docx) and the image types the server accepts.
@@ -23,6 +23,8 @@ export interface FileUploadEvents<T> {
   done: (result: T, file: File) => void;
   aborted?: () => void;
   busy?: (busy: boolean) => void;
+  // What the device checks before sending (default: an attachment — PDF, Word or image, 50 MB).
+  check?: (name: string, size: number, browserType: string) => FileCheck;
 }
 
 export function useFileUpload<T>(
@@ -47,7 +49,7 @@ export function useFileUpload<T>(
     const file = input.files?.[0];
     setError(null);
     if (!file) return;
-    const check = checkAttachment(file.name, file.size, file.type);
+    const check = (events.check ?? checkAttachment)(file.name, file.size, file.type);
     if (!check.ok) {
       setError(check.error);
       input.value = '';

@@ -2,9 +2,7 @@
 // image, pinned, who may read it, and the same workflow as documents.
 import type { ComponentChildren } from 'preact';
 import { useMemo, useState } from 'preact/hooks';
-import { ApiError } from '../../api/client';
 import { Field, FormError } from '../../components/Field';
-import { vi } from '../../i18n/vi';
 import { NEWS_CATEGORIES, ve } from '../../i18n/vi-editor';
 import { flash } from '../../lib/flash';
 import { Link, navigate } from '../../lib/router';
@@ -21,10 +19,11 @@ import {
   newsHref,
 } from './EditorUi';
 import { AudienceFieldset, EditorAlerts, EditorLead, EditorLoader, SaveBar, useEditorForm, useEditorSave } from './EditorWorkflow';
-import { UploadAborted, checkCover, uploadCover } from './EditorUpload';
+import { checkCover, uploadCover } from './EditorUpload';
+import { UploadProgress, useFileUpload } from './FileUpload';
 import { parseInline, parseMarkdown, type Block, type Inline } from './NewsEditorMarkdown';
 import { COMMITTEE_PATHS } from './routes';
-import { Check, FileField, Frame, OtherErrors, ProgressBar, SelectField, TabPanel, Tabs } from './ui';
+import { Check, FileField, Frame, OtherErrors, SelectField, TabPanel, Tabs } from './ui';
 
 const t = ve.news;
 const SHOWN = ['title', 'summary', 'category', 'body', 'pinned', 'owner_unit_id', 'audience_unit_ids'];
@@ -95,32 +94,16 @@ function Preview({ form }: { form: NewsForm }) {
 }
 
 function Cover({ news, onChanged }: { news: NewsDetail; onChanged: () => void }) {
-  const [error, setError] = useState<string | null>(null);
-  const [percent, setPercent] = useState<number | null>(null);
-  async function choose(e: Event) {
-    const input = e.currentTarget as HTMLInputElement;
-    const file = input.files?.[0];
-    setError(null);
-    if (!file) return;
-    const check = checkCover(file.name, file.size, file.type);
-    if (!check.ok) {
-      setError(check.error);
-      input.value = '';
-      return;
-    }
-    setPercent(0);
-    try {
-      await uploadCover(news.id, file, file.name, check.contentType, setPercent).done;
-      flash(t.coverDone, 'success');
-      onChanged();
-    } catch (err) {
-      if (err instanceof UploadAborted) return;
-      setError(err instanceof ApiError ? (err.fields.file ?? err.message) : vi.errors.generic);
-    } finally {
-      setPercent(null);
-      input.value = '';
-    }
-  }
+  const { upload, error, inputRef, choose } = useFileUpload(
+    (file, type, onProgress) => uploadCover(news.id, file, file.name, type, onProgress),
+    {
+      check: checkCover,
+      done: () => {
+        flash(t.coverDone, 'success');
+        onChanged();
+      },
+    },
+  );
   return (
     <Section title={t.cover} id="e-cover-title">
       {news.cover_url ? <img class="e-cover" src={news.cover_url} alt={t.coverAlt} /> : <p class="muted">{t.coverNone}</p>}
@@ -128,13 +111,15 @@ function Cover({ news, onChanged }: { news: NewsDetail; onChanged: () => void })
         label={t.cover}
         hint={t.coverHint}
         button={t.coverChoose}
+        fileName={upload ? upload.name : ''}
         error={error}
         errorAlert
+        inputRef={inputRef}
         accept=".jpg,.jpeg,.png,.webp,image/jpeg,image/png,image/webp"
-        disabled={percent !== null}
+        disabled={!!upload}
         onChange={(e) => void choose(e)}
       />
-      {percent !== null && <ProgressBar percent={percent} label={ve.attach.progressLabel} />}
+      {upload && <UploadProgress upload={upload} />}
     </Section>
   );
 }
