@@ -263,8 +263,9 @@ TEST_F(AttachmentsApiTest, PdfProgressThenDone) {
   EXPECT_EQ(done["extract_total"], kPages);
   for (const auto& s : seen) {
     EXPECT_LE(s["extract_done"].get<int>(), s["extract_total"].get<int>()) << s.dump();
-    if (s["extract_state"] == "running" && s["extract_total"].get<int>() > 0)
+    if (s["extract_state"] == "running" && s["extract_total"].get<int>() > 0) {
       EXPECT_EQ(s["extract_total"], kPages) << s.dump();
+    }
   }
   // A broken PDF fails, with the reason in Vietnamese.
   r = upload(editor, published_, "hong.pdf", "%PDF-1.5\n1 0 obj <<", "application/pdf");

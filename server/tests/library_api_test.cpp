@@ -69,8 +69,11 @@ TEST_F(LibraryApiTest, EditorPublishesAndMembersOfTheAudienceReadAndFindIt) {
   auto member = signed_in("dangvien");  // Chi bộ thôn Đông, under SH-TP-01
   EXPECT_EQ(member.get("/api/v1/documents/" + id).status, 404) << "a draft is not visible to members";
   auto found = member.get("/api/v1/search?q=bien%20ban%20sinh%20hoat").json();
-  for (const auto& r : found["results"])
-    if (!r["document"].is_null()) EXPECT_NE(r["document"]["id"], doc["id"]);
+  for (const auto& r : found["results"]) {
+    if (!r["document"].is_null()) {
+      EXPECT_NE(r["document"]["id"], doc["id"]);
+    }
+  }
 
   auto published = editor.post("/api/v1/documents/" + id + "/publish", json::object());
   ASSERT_EQ(published.status, 200) << published.body;

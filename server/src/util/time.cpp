@@ -18,7 +18,7 @@ int to_int(std::string_view s) {
   return v;
 }
 std::string format_date(int y, int m, int d) {
-  char buf[16];
+  char buf[40];  // room for any three ints, so no truncation to reason about
   std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
   return buf;
 }
