@@ -68,18 +68,21 @@ std::vector<store::NoticeFileRow> attach(db::Connection& c, const Actor& actor, 
   std::vector<std::int64_t> unique(ids.begin(), ids.end());
   std::sort(unique.begin(), unique.end());
   unique.erase(std::unique(unique.begin(), unique.end()), unique.end());
-  const auto already = store::files_of_notices(c, {notice_id})[notice_id].size();
-  if (already + unique.size() > kMaxPerNotice)
-    throw Error(ErrorCode::validation_failed, "Đính kèm quá nhiều tệp.",
-                {{"files", "Tối đa " + std::to_string(kMaxPerNotice) + " tệp mỗi thông báo" +
-                               (already ? " (đã có " + std::to_string(already) + " tệp)." : ".")}});
+  // Linked first, then counted in one read with what the notice already had; a refusal rolls
+  // the link back with the rest of the transaction.
   if (store::link_notice_files(c, notice_id, actor.account_id, unique) != static_cast<std::int64_t>(unique.size()))
     throw Error(ErrorCode::validation_failed, "Có tệp đính kèm không còn dùng được.",
                 {{"files", "Tệp đã gửi kèm thông báo khác, đã quá một ngày hoặc không phải do bạn tải lên. "
                            "Hãy tải tệp lên lại."}});
-  auto linked = store::files_of_notices(c, {notice_id});  // kept: a range-for over [] of a temporary dangles
+  auto linked = std::move(store::files_of_notices(c, {notice_id})[notice_id]);
+  if (linked.size() > kMaxPerNotice) {
+    const auto already = linked.size() - unique.size();
+    throw Error(ErrorCode::validation_failed, "Đính kèm quá nhiều tệp.",
+                {{"files", "Tối đa " + std::to_string(kMaxPerNotice) + " tệp mỗi thông báo" +
+                               (already ? " (đã có " + std::to_string(already) + " tệp)." : ".")}});
+  }
   std::vector<store::NoticeFileRow> added;
-  for (auto& f : linked[notice_id])
+  for (auto& f : linked)
     if (std::binary_search(unique.begin(), unique.end(), f.id)) added.push_back(std::move(f));
   return added;
 }

@@ -1,6 +1,7 @@
 // One chosen file sent up with a progress bar, shared by a document's attachments, a notice's
-// files and a news article's cover: the file is checked on the device first (type, 50 MB) so a wrong one costs no upload,
-// the committee can cancel, and leaving the page stops an upload that is still going.
+// files and a news article's cover: the file is checked on the device first (type, size) so a
+// wrong one costs no upload, the committee can cancel, and leaving the page stops an upload that
+// is still going.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { RefObject } from 'preact';
 import { ApiError } from '../../api/client';
