@@ -63,8 +63,15 @@ async function waitForOfflineReady(page) {
       return !!(await caches.match('/api/v1/me'));
     },
     null,
-    { timeout: 20000, polling: 200 },
-  );
+    { timeout: 20000, polling: 200, what: 'the service worker in control with GET /me kept for offline use' },
+  ).catch(async (e) => {
+    // Say which half was missing: no worker in control, or a cache without /me (and what it holds).
+    const state = await page.evaluate(async () => ({
+      controlled: !!navigator.serviceWorker.controller,
+      kept: await caches.open('sotay-api').then((c) => c.keys()).then((keys) => keys.map((r) => new URL(r.url).pathname)),
+    }));
+    throw new Error(`${e.message}; ${JSON.stringify(state)}`);
+  });
 }
 
 // ---------------------------------------------------------------------------------------------

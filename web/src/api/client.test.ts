@@ -7,6 +7,7 @@ import {
   buildUrl,
   onAccessChanged,
   onUnauthenticated,
+  openedApiUrls,
   sendOrQueue,
   setAccountId,
   setCsrfToken,
@@ -83,6 +84,19 @@ describe('requests', () => {
     const r = await api.delete('/sessions/{id}', { path: { id: 7 } });
     expect(r.revoked).toBe(true);
     expect(lastCall()[0]).toBe('/api/v1/sessions/7');
+  });
+
+  it('notes a GET for the service worker while it is still on its way, never a change', async () => {
+    // A first visit: the worker may take control between the question and the answer.
+    let answer: (r: Response) => void = () => undefined;
+    fetchMock.mockReturnValue(new Promise<Response>((resolve) => (answer = resolve)));
+    const pending = api.get('/me');
+    expect(openedApiUrls()).toContain('/api/v1/me');
+    answer(json(200, { member: null }));
+    await pending;
+    fetchMock.mockResolvedValue(json(200, { revoked: true }));
+    await api.delete('/sessions/{id}', { path: { id: 8 } });
+    expect(openedApiUrls()).not.toContain('/api/v1/sessions/8');
   });
 });
 

@@ -174,6 +174,9 @@ export async function rawRequest(
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   if (isStateChanging(upper) && csrfToken) headers['X-CSRF-Token'] = csrfToken;
 
+  // Noted when asked, not when answered: the worker may take control while this request is on
+  // its way (a first visit's GET /me right after signing in), and it must still be kept.
+  if (upper === 'GET' && openedUrls.size < 100) openedUrls.add(url);
   let res: Response;
   try {
     res = await fetch(url, {
@@ -201,7 +204,6 @@ export async function rawRequest(
     throw err;
   }
 
-  if (upper === 'GET' && !fromCache && openedUrls.size < 100) openedUrls.add(url);
   if (res.status === 204) return undefined;
   const text = await res.text();
   return text ? (JSON.parse(text) as unknown) : undefined;
