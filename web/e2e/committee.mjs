@@ -162,8 +162,11 @@ export function register(scenario, { shot: takeShot, checkTapTargets }) {
     assert.match(await page.locator(`[id="${described.split(' ').pop()}"]`).textContent(), /Số điện thoại không hợp lệ/);
     assert.doesNotMatch(await page.locator('main').textContent(), /validation_failed|422/);
     await shot(page, 'committee-member-field-errors-360x640');
-    // Fixed: saved; the phone as the server normalized it, the date as dd/mm/yyyy.
+    // Fixed: each message goes as its field is edited, the other one stays until then; saved,
+    // the phone as the server normalized it, the date as dd/mm/yyyy.
     await phone.fill('0912 345 678');
+    await page.getByText('Số điện thoại không hợp lệ (ví dụ: 0912345678).').waitFor({ state: 'detached' });
+    assert.equal(await page.getByText('Ngày sinh không hợp lệ. Hãy nhập theo dạng ngày/tháng/năm, ví dụ 15/03/1980.').count(), 1);
     await born.fill(bornBefore);
     await page.getByRole('button', { name: 'Lưu hồ sơ' }).click();
     await page.getByText('Đã lưu hồ sơ.').first().waitFor();

@@ -284,7 +284,9 @@ scenario('contact details: field errors next to inputs; a change made offline is
   assert.ok(describedBy && (await page.locator(`[id="${describedBy.split(' ').pop()}"]`).textContent()).includes('email'));
   await shot(page, 'profile-field-error-360x640');
 
+  // Once the person edits the field, the message about what was sent goes.
   await page.getByLabel('Thư điện tử').fill('');
+  await emailError.waitFor({ state: 'detached' });
   await waitForOfflineReady(page);
   await context.setOffline(true);
   await page.getByLabel('Số điện thoại').fill('0912345678');

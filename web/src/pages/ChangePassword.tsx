@@ -4,6 +4,7 @@ import { useState } from 'preact/hooks';
 import { ApiError, api } from '../api/client';
 import { Field, FormError, FormSuccess } from '../components/Field';
 import { vi } from '../i18n/vi';
+import { useFieldMessages } from '../lib/field-messages';
 import { flash } from '../lib/flash';
 import { loadMe, session, signOut } from '../lib/session';
 import { navigate } from '../lib/router';
@@ -16,7 +17,7 @@ export default function ChangePassword({ query }: RouteProps) {
   const [current, setCurrent] = useState('');
   const [next, setNext] = useState('');
   const [repeat, setRepeat] = useState('');
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  const errors = useFieldMessages();
   const [formError, setFormError] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
@@ -27,7 +28,7 @@ export default function ChangePassword({ query }: RouteProps) {
     if (!current) errs.current_password = vi.password.currentRequired;
     if (!next) errs.new_password = vi.password.nextRequired;
     else if (next !== repeat) errs.repeat = vi.password.mismatch;
-    setErrors(errs);
+    errors.set(errs);
     setFormError(null);
     setDone(null);
     if (Object.keys(errs).length) return;
@@ -45,7 +46,7 @@ export default function ChangePassword({ query }: RouteProps) {
       if (forced) navigate(safeNext(query.get('next')), { replace: true });
     } catch (err) {
       if (err instanceof ApiError) {
-        setErrors(err.fields);
+        errors.set(err.fields);
         setFormError(err.network ? vi.network.needsNetwork : err.message);
       } else setFormError(vi.errors.generic);
     } finally {
@@ -69,7 +70,7 @@ export default function ChangePassword({ query }: RouteProps) {
           autocomplete="current-password"
           value={current}
           onValue={setCurrent}
-          error={errors.current_password}
+          error={errors.message('current_password', current)}
         />
         <Field
           label={vi.password.next}
@@ -79,7 +80,7 @@ export default function ChangePassword({ query }: RouteProps) {
           hint={vi.password.rules}
           value={next}
           onValue={setNext}
-          error={errors.new_password}
+          error={errors.message('new_password', next)}
         />
         <Field
           label={vi.password.repeat}
@@ -88,7 +89,7 @@ export default function ChangePassword({ query }: RouteProps) {
           autocomplete="new-password"
           value={repeat}
           onValue={setRepeat}
-          error={errors.repeat}
+          error={errors.message('repeat', repeat)}
         />
         <button type="submit" class="btn btn-primary btn-block" disabled={saving}>
           {saving ? vi.password.submitting : vi.password.submit}

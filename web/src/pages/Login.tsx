@@ -5,6 +5,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { ApiError } from '../api/client';
 import { Field, FormError } from '../components/Field';
 import { vi } from '../i18n/vi';
+import { useFieldMessages } from '../lib/field-messages';
 import { useStore } from '../lib/store';
 import { session, signIn } from '../lib/session';
 
@@ -15,7 +16,7 @@ export default function Login() {
   const [showPassword, setShowPassword] = useState(false);
   const [totp, setTotp] = useState('');
   const [needTotp, setNeedTotp] = useState(false);
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
+  const fieldErrors = useFieldMessages();
   const [formError, setFormError] = useState<string | null>(null);
   const [info, setInfo] = useState<string | null>(null);
   const [submitting, setSubmitting] = useState(false);
@@ -49,7 +50,7 @@ export default function Login() {
     if (!login.trim()) errors.login = vi.signIn.loginRequired;
     if (!password) errors.password = vi.signIn.passwordRequired;
     if (needTotp && !totp.trim()) errors.totp = vi.signIn.totpRequired;
-    setFieldErrors(errors);
+    fieldErrors.set(errors);
     setFormError(null);
     if (Object.keys(errors).length) {
       if (errors.login) loginRef.current?.focus();
@@ -74,7 +75,7 @@ export default function Login() {
           setNow(Date.now());
         }
         setFormError(err.message);
-        setFieldErrors(err.fields);
+        fieldErrors.set(err.fields);
         if (err.code === 'unauthenticated') setPassword('');
       }
     } finally {
@@ -108,7 +109,7 @@ export default function Login() {
           name="login"
           value={login}
           onValue={setLogin}
-          error={fieldErrors.login}
+          error={fieldErrors.message('login', login)}
           autocomplete="username"
           autocapitalize="none"
           spellcheck={false}
@@ -121,7 +122,7 @@ export default function Login() {
           type={showPassword ? 'text' : 'password'}
           value={password}
           onValue={setPassword}
-          error={fieldErrors.password}
+          error={fieldErrors.message('password', password)}
           autocomplete="current-password"
           required
         />
@@ -141,7 +142,7 @@ export default function Login() {
               name="totp"
               value={totp}
               onValue={(v) => setTotp(v.replace(/\D/g, '').slice(0, 8))}
-              error={fieldErrors.totp}
+              error={fieldErrors.message('totp', totp)}
               hint={vi.signIn.totpHint}
               inputMode="numeric"
               autocomplete="one-time-code"

@@ -5,6 +5,7 @@ import { ApiError, sendOrQueue } from '../api/client';
 import type { Me, Member } from '../api/types';
 import { Field, FormError, FormSuccess } from '../components/Field';
 import { formatDate, vi } from '../i18n/vi';
+import { useFieldMessages } from '../lib/field-messages';
 import { flash } from '../lib/flash';
 import { Link } from '../lib/router';
 import { loadMe, session } from '../lib/session';
@@ -29,7 +30,7 @@ function Row({ label, value }: { label: string; value: string | null | undefined
 function ContactForm({ member }: { member: Member }) {
   const [phone, setPhone] = useState(member.phone ?? '');
   const [email, setEmail] = useState(member.email ?? '');
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  const errors = useFieldMessages();
   const [formError, setFormError] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
@@ -37,7 +38,7 @@ function ContactForm({ member }: { member: Member }) {
   async function save(e: Event) {
     e.preventDefault();
     setSaving(true);
-    setErrors({});
+    errors.set({});
     setFormError(null);
     setDone(null);
     try {
@@ -56,7 +57,7 @@ function ContactForm({ member }: { member: Member }) {
       }
     } catch (err) {
       if (err instanceof ApiError) {
-        setErrors(err.fields);
+        errors.set(err.fields);
         setFormError(err.message);
       } else {
         setFormError(vi.errors.generic);
@@ -79,7 +80,7 @@ function ContactForm({ member }: { member: Member }) {
         autocomplete="tel"
         value={phone}
         onValue={setPhone}
-        error={errors.phone}
+        error={errors.message('phone', phone)}
       />
       <Field
         label={vi.profile.email}
@@ -89,7 +90,7 @@ function ContactForm({ member }: { member: Member }) {
         autocomplete="email"
         value={email}
         onValue={setEmail}
-        error={errors.email}
+        error={errors.message('email', email)}
       />
       <button type="submit" class="btn btn-primary" disabled={saving}>
         {saving ? vi.app.saving : vi.app.save}

@@ -6,6 +6,7 @@ import { ApiError, api } from '../api/client';
 import { Field, FormError, FormSuccess } from '../components/Field';
 import { QrCode } from '../components/QrCode';
 import { vi } from '../i18n/vi';
+import { useFieldMessages } from '../lib/field-messages';
 import { flash } from '../lib/flash';
 import { loadMe, session, signOut } from '../lib/session';
 import { navigate } from '../lib/router';
@@ -23,14 +24,14 @@ export default function TotpSetup({ query }: RouteProps) {
   const forced = !!me?.account.totp_setup_required;
   const [enrolment, setEnrolment] = useState<{ secret: string; otpauth_uri: string } | null>(null);
   const [code, setCode] = useState('');
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  const errors = useFieldMessages();
   const [formError, setFormError] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
   function fail(err: unknown) {
     if (err instanceof ApiError) {
-      setErrors(err.fields);
+      errors.set(err.fields);
       setFormError(err.network ? vi.network.needsNetwork : err.message);
     } else setFormError(vi.errors.generic);
   }
@@ -52,11 +53,11 @@ export default function TotpSetup({ query }: RouteProps) {
   async function confirm(e: Event) {
     e.preventDefault();
     if (!code.trim()) {
-      setErrors({ code: vi.totp.codeRequired });
+      errors.set({ code: vi.totp.codeRequired });
       return;
     }
     setBusy(true);
-    setErrors({});
+    errors.set({});
     setFormError(null);
     try {
       await api.post('/me/totp/confirm', { body: { code: code.trim() } });
@@ -108,7 +109,7 @@ export default function TotpSetup({ query }: RouteProps) {
             autocomplete="one-time-code"
             value={code}
             onValue={(v) => setCode(v.replace(/\D/g, '').slice(0, 8))}
-            error={errors.code}
+            error={errors.message('code', code)}
           />
           <button type="submit" class="btn btn-primary btn-block" disabled={busy}>
             {busy ? vi.totp.confirming : vi.totp.confirm}

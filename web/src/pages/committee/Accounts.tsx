@@ -78,14 +78,14 @@ function GrantDialog({ account, unit, isAdmin, onClose, onDone }: { account: Acc
           name="role"
           value={role}
           onValue={setRole}
-          error={s.fields.role}
+          error={s.fieldError('role', role)}
           options={roles.map((r) => ({ value: r, label: ROLE_LABELS[r]! }))}
         />
         <UnitPicker
           label={a.roleUnit}
           value={target}
           onChange={setTarget}
-          error={s.fields.unit_id ?? (tried && !target ? vc.picker.required : undefined)}
+          error={s.fieldError('unit_id', target) ?? (tried && !target ? vc.picker.required : undefined)}
           reject={(u) => (u.closed ? 'Đơn vị này đã thôi hoạt động.' : null)}
         />
         <WillChange text={target ? confirmText.grant(who(account), ROLE_LABELS[role] ?? role, target.name) : null} />

@@ -451,7 +451,7 @@ function StepDialog<T extends { id: number; state: string }>({
   }
 
   const label = step === 'publish' && item.state === 'withdrawn' ? ve.workflow.republish : STEP_LABEL[step];
-  const fieldError = s.fields.publish_at;
+  const fieldError = s.fieldError('publish_at', when);
   return (
     <Dialog
       title={label}
@@ -485,7 +485,7 @@ function StepDialog<T extends { id: number; state: string }>({
       {/* A note with "Trả lại" is in the contract ({note}) but the server does not take it yet:
           the field shows once it does (RETURN_NOTE). */}
       {step === 'return' && RETURN_NOTE && (
-        <TextArea label={ve.workflow.returnNote} hint={ve.common.optional} value={note} onValue={setNote} rows={3} error={s.fields.note} />
+        <TextArea label={ve.workflow.returnNote} hint={ve.common.optional} value={note} onValue={setNote} rows={3} error={s.fieldError('note', note)} />
       )}
       <WillChange text={text} />
       {dirty && <p class="muted small">{ve.workflow.saveFirst}</p>}

@@ -88,7 +88,7 @@ function EditCard({ member, onClose, onSaved }: { member: MemberDetail; onClose:
       <h2 id="c-edit-title">{m.editTitle}</h2>
       <FormError message={s.error} />
       <OtherErrors fields={s.fields} shown={Object.keys(initial)} />
-      <MemberFields values={values} onChange={setValues} errors={s.fields} withStatus={false} />
+      <MemberFields values={values} onChange={setValues} errors={s.fieldErrors(values)} withStatus={false} />
       <div class="actions">
         <button type="submit" class="btn btn-primary" disabled={s.pending}>
           {s.pending ? vc.working : m.save}
@@ -134,7 +134,7 @@ function StatusCard({ member, onDone }: { member: MemberDetail; onDone: () => vo
       onDone();
     }
   }
-  const dateError = s.fields.status_date ?? s.fields.official_on ?? (tried ? checked.error : undefined);
+  const dateError = s.fieldError('status_date', date) ?? s.fieldError('official_on', date) ?? (tried ? checked.error : undefined);
   return (
     <form class="card form" ref={ref} onSubmit={submit} noValidate aria-labelledby="c-status-title">
       <h2 id="c-status-title">{m.statusTitle}</h2>
@@ -149,7 +149,7 @@ function StatusCard({ member, onDone }: { member: MemberDetail; onDone: () => vo
         name="status"
         value={status}
         onValue={setStatus}
-        error={s.fields.status ?? (tried && same ? m.statusSame : undefined)}
+        error={s.fieldError('status', status) ?? (tried && same ? m.statusSame : undefined)}
         options={STATUSES.map((x) => ({ value: x, label: STATUS_LABELS[x]! }))}
       />
       {needsDate && <DateField label={m.statusDateFor(status)} name="status_date" value={date} onValue={setDate} error={dateError} />}
@@ -199,7 +199,7 @@ function TransferCard({ member, onDone }: { member: MemberDetail; onDone: () => 
             label={m.transferTo}
             value={unit}
             onChange={setUnit}
-            error={s.fields.unit_id ?? (tried && !unit ? vc.picker.required : undefined)}
+            error={s.fieldError('unit_id', unit) ?? (tried && !unit ? vc.picker.required : undefined)}
             reject={(u) =>
               u.id === member.unit_id
                 ? m.alreadyHere
@@ -210,7 +210,7 @@ function TransferCard({ member, onDone }: { member: MemberDetail; onDone: () => 
                     : null
             }
           />
-          <DateField label={m.transferDate} name="date" value={date} onValue={setDate} error={s.fields.date ?? (tried ? checked.error : undefined)} />
+          <DateField label={m.transferDate} name="date" value={date} onValue={setDate} error={s.fieldError('date', date) ?? (tried ? checked.error : undefined)} />
           <WillChange text={unit && checked.iso ? confirmText.transfer(member.full_name, member.unit_name, unit.name, checked.iso) : null} />
           <button type="submit" class="btn btn-primary" disabled={s.pending}>
             {s.pending ? vc.working : m.transferConfirm}
@@ -266,7 +266,7 @@ function AccountCard({ member }: { member: MemberDetail }) {
             value={login}
             onValue={setLogin}
             hint={m.loginHint}
-            error={s.fields.login ?? (tried && !login.trim() ? m.loginRequired : undefined)}
+            error={s.fieldError('login', login) ?? (tried && !login.trim() ? m.loginRequired : undefined)}
             autocomplete="off"
             autocapitalize="none"
             spellcheck={false}

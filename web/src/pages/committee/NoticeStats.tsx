@@ -207,10 +207,6 @@ function ActionDialog({ action, notice, onClose, onDone }: { action: Action; not
   const [files, setFiles] = useState<NoticeFile[]>([]);
   const [uploading, setUploading] = useState(false);
   const path = { id: notice.id };
-  const edit = (set: (v: string) => void, field: string) => (v: string) => {
-    set(v);
-    s.clearField(field);
-  };
 
   async function confirm() {
     if (uploading) return s.fail({ files: t.filesUploading });
@@ -251,20 +247,20 @@ function ActionDialog({ action, notice, onClose, onDone }: { action: Action; not
       {action === 'correct' && (
         <>
           <p class="hint">{t.correctIntro}</p>
-          <Field label={t.newTitle} value={title} onValue={edit(setTitle, 'title')} error={s.fields.title} maxLength={300} />
-          <TextArea label={t.newBody} value={body} onValue={edit(setBody, 'body')} error={s.fields.body} rows={6} />
-          <Field label={t.note} value={note} onValue={edit(setNote, 'note')} hint={t.noteHint} error={s.fields.note} />
+          <Field label={t.newTitle} value={title} onValue={setTitle} error={s.fieldError('title', title)} maxLength={300} />
+          <TextArea label={t.newBody} value={body} onValue={setBody} error={s.fieldError('body', body)} rows={6} />
+          <Field label={t.note} value={note} onValue={setNote} hint={t.noteHint} error={s.fieldError('note', note)} />
           <NoticeComposerFiles
             files={files}
             onChange={setFiles}
             onBusy={setUploading}
-            error={s.fields.files}
+            error={s.fieldError('files', files)}
             title={t.correctFiles}
             max={MAX_NOTICE_FILES - notice.files.length}
           />
         </>
       )}
-      {action === 'recall' && <TextArea label={t.reason} value={reason} onValue={edit(setReason, 'reason')} hint={t.reasonHint} error={s.fields.reason} rows={3} />}
+      {action === 'recall' && <TextArea label={t.reason} value={reason} onValue={setReason} hint={t.reasonHint} error={s.fieldError('reason', reason)} rows={3} />}
       <WillChange text={will} />
     </Dialog>
   );

@@ -97,11 +97,11 @@ export function RequireDialog({
         <FormError message={sub.error} />
         <p class="c-lead">{document.title}</p>
         {options.length > 1 && (
-          <SelectField label={t.unit} hint={t.unitHint} value={choice} onValue={setChoice} options={options} error={choice !== OTHER ? sub.fields.unit_id : undefined} />
+          <SelectField label={t.unit} hint={t.unitHint} value={choice} onValue={setChoice} options={options} error={choice !== OTHER ? sub.fieldError('unit_id', choice) : undefined} />
         )}
-        {choice === OTHER && <UnitPicker label={t.unit} hint={t.unitHint} value={other} onChange={setOther} error={sub.fields.unit_id} />}
-        <DateField label={t.deadline} value={deadline} onValue={setDeadline} error={sub.fields.deadline} required />
-        <TextArea label={t.note} hint={t.noteHint} value={note} onValue={setNote} error={sub.fields.note} rows={3} />
+        {choice === OTHER && <UnitPicker label={t.unit} hint={t.unitHint} value={other} onChange={setOther} error={sub.fieldError('unit_id', other)} />}
+        <DateField label={t.deadline} value={deadline} onValue={setDeadline} error={sub.fieldError('deadline', deadline)} required />
+        <TextArea label={t.note} hint={t.noteHint} value={note} onValue={setNote} error={sub.fieldError('note', note)} rows={3} />
         <WillChange text={sentence} />
       </form>
     </Dialog>

@@ -14,6 +14,7 @@ import { Field } from '../../components/Field';
 import { Loading } from '../../components/Loading';
 import { vi } from '../../i18n/vi';
 import { members as memberCount, vc } from '../../i18n/vi-committee';
+import { SentFieldValues } from '../../lib/field-messages';
 import { Link } from '../../lib/router';
 import { COMMITTEE_PATHS, committeePath } from './routes';
 
@@ -120,14 +121,21 @@ export function useSubmit() {
   const fail = (fields: Record<string, string> = {}, error: string | null = null) =>
     setState((s) => ({ pending: false, error, fields, failures: s.failures + 1 }));
   const reset = () => setState((s) => ({ ...s, pending: false, error: null, fields: {} }));
-  // Once the person changes a field, its old message no longer describes it.
-  const clearField = (name: string) =>
-    setState((s) => {
-      if (!(name in s.fields)) return s;
-      const { [name]: _gone, ...fields } = s.fields;
-      return { ...s, fields };
-    });
-  return { ...state, run, fail, reset, clearField };
+  // The message for a field, while it still holds what was refused (see field-messages.ts).
+  const sent = useRef(new SentFieldValues()).current;
+  const fieldError = (name: string, value: unknown): string | undefined =>
+    sent.message(state.fields, state.failures, name, value);
+  // The same for a form whose values are keyed by the server's field names (the member form).
+  const fieldErrors = (values: object): Record<string, string> => {
+    const byName = values as Record<string, unknown>;
+    const shown: Record<string, string> = {};
+    for (const name of Object.keys(state.fields)) {
+      const message = name in byName ? fieldError(name, byName[name]) : state.fields[name];
+      if (message !== undefined) shown[name] = message;
+    }
+    return shown;
+  };
+  return { ...state, run, fail, reset, fieldError, fieldErrors };
 }
 
 // After a refused change, put keyboard and screen-reader users on the first field in error (its

@@ -65,7 +65,7 @@ function MoveDialog({ unit, onClose, onDone }: Props) {
           label={vc.ops.newParent}
           value={parent}
           onChange={setParent}
-          error={s.fields.parent_id ?? (tried && !parent ? vc.picker.required : undefined)}
+          error={s.fieldError('parent_id', parent) ?? (tried && !parent ? vc.picker.required : undefined)}
           reject={(u) =>
             u.id === unit.id
               ? 'Đây là chính đơn vị đang chuyển.'
@@ -78,7 +78,7 @@ function MoveDialog({ unit, onClose, onDone }: Props) {
                     : null
           }
         />
-        <DateField label={vc.effectiveDate} name="date" value={date.text} onValue={date.setText} error={s.fields.date ?? (tried ? date.error : undefined)} />
+        <DateField label={vc.effectiveDate} name="date" value={date.text} onValue={date.setText} error={s.fieldError('date', date.text) ?? (tried ? date.error : undefined)} />
         <WillChange text={text} />
       </form>
     </Dialog>
@@ -115,7 +115,7 @@ function MergeDialog({ unit, onClose }: Props) {
           label={vc.ops.mergeInto}
           value={into}
           onChange={setInto}
-          error={s.fields.into_id ?? (tried && !into ? vc.picker.required : undefined)}
+          error={s.fieldError('into_id', into) ?? (tried && !into ? vc.picker.required : undefined)}
           reject={(u) =>
             u.id === unit.id
               ? 'Đây là chính đơn vị đang hợp nhất.'
@@ -126,7 +126,7 @@ function MergeDialog({ unit, onClose }: Props) {
                   : null
           }
         />
-        <DateField label={vc.effectiveDate} name="date" value={date.text} onValue={date.setText} error={s.fields.date ?? (tried ? date.error : undefined)} />
+        <DateField label={vc.effectiveDate} name="date" value={date.text} onValue={date.setText} error={s.fieldError('date', date.text) ?? (tried ? date.error : undefined)} />
         <WillChange text={text} />
       </form>
     </Dialog>
@@ -166,7 +166,7 @@ function CloseDialog({ unit, onClose, onDone }: Props) {
           <p class="alert alert-warning">{vc.ops.closeBlocked(memberCount, unitsBelow)}</p>
         ) : (
           <>
-            <DateField label={vc.effectiveDate} name="date" value={date.text} onValue={date.setText} error={s.fields.date ?? (tried ? date.error : undefined)} />
+            <DateField label={vc.effectiveDate} name="date" value={date.text} onValue={date.setText} error={s.fieldError('date', date.text) ?? (tried ? date.error : undefined)} />
             <WillChange text={date.iso ? confirmText.close(unit.name, date.iso) : null} />
           </>
         )}
@@ -200,8 +200,8 @@ function RenameDialog({ unit, onClose, onDone }: Props) {
     <Dialog failures={s.failures} title={`${vc.ops.rename}: ${unit.name}`} onClose={onClose} footer={<DialogButtons form="c-op-form" pending={s.pending} label={vc.ops.confirmRename} onCancel={onClose} />}>
       <form id="c-op-form" onSubmit={submit} noValidate>
         <FormError message={s.error} />
-        <Field label={vc.ops.newName} name="name" value={name} onValue={setName} error={s.fields.name ?? (tried ? nameError : undefined)} autocomplete="off" />
-        <DateField label={vc.effectiveDate} name="date" value={date.text} onValue={date.setText} error={s.fields.date ?? (tried ? date.error : undefined)} />
+        <Field label={vc.ops.newName} name="name" value={name} onValue={setName} error={s.fieldError('name', name) ?? (tried ? nameError : undefined)} autocomplete="off" />
+        <DateField label={vc.effectiveDate} name="date" value={date.text} onValue={date.setText} error={s.fieldError('date', date.text) ?? (tried ? date.error : undefined)} />
         <WillChange text={!nameError && date.iso ? confirmText.rename(unit.name, clean, date.iso) : null} />
       </form>
     </Dialog>
@@ -247,7 +247,7 @@ function CreateDialog({ unit, onClose }: Props) {
           name="kind"
           value={kind}
           onValue={setKind}
-          error={s.fields.kind}
+          error={s.fieldError('kind', kind)}
           options={kinds.map((k) => ({ value: k, label: KIND_LABELS[k]! }))}
         />
         <Field
@@ -256,7 +256,7 @@ function CreateDialog({ unit, onClose }: Props) {
           value={name}
           onValue={setName}
           placeholder={vc.ops.namePlaceholder}
-          error={s.fields.name ?? (tried && !clean ? vc.ops.nameRequired : undefined)}
+          error={s.fieldError('name', name) ?? (tried && !clean ? vc.ops.nameRequired : undefined)}
           autocomplete="off"
         />
         <Field
@@ -265,7 +265,7 @@ function CreateDialog({ unit, onClose }: Props) {
           value={code}
           onValue={setCode}
           hint={vc.ops.codeHint}
-          error={s.fields.code ?? (tried && !codeOk ? vc.ops.codeRequired : undefined)}
+          error={s.fieldError('code', code) ?? (tried && !codeOk ? vc.ops.codeRequired : undefined)}
           autocomplete="off"
           autocapitalize="none"
           spellcheck={false}
@@ -275,7 +275,7 @@ function CreateDialog({ unit, onClose }: Props) {
           name="valid_from"
           value={date.text}
           onValue={date.setText}
-          error={s.fields.valid_from ?? (tried ? date.error : undefined)}
+          error={s.fieldError('valid_from', date.text) ?? (tried ? date.error : undefined)}
         />
         <WillChange text={text} />
       </form>

@@ -248,7 +248,7 @@ function AddMemberDialog({ unit, onClose, onDone }: { unit: UnitDetail; onClose:
     >
       <form id="c-add-member" onSubmit={submit} noValidate>
         <FormError message={s.error} />
-        <MemberFields values={values} onChange={setValues} errors={s.fields} withStatus />
+        <MemberFields values={values} onChange={setValues} errors={s.fieldErrors(values)} withStatus />
       </form>
     </Dialog>
   );
@@ -352,7 +352,7 @@ function EndTermDialog({ unit, position, onClose, onDone }: { unit: UnitDetail; 
           name="date"
           value={date}
           onValue={setDate}
-          error={s.fields.term_to ?? s.fields.date ?? (tried ? checked.error : undefined)}
+          error={s.fieldError('term_to', date) ?? s.fieldError('date', date) ?? (tried ? checked.error : undefined)}
         />
         <WillChange
           text={checked.iso ? confirmText.endTerm(position.position_label, position.member_name, unit.name, checked.iso) : null}
@@ -405,24 +405,24 @@ function AddPositionDialog({ unit, onClose, onDone }: { unit: UnitDetail; onClos
           label={vc.memberPicker.label}
           value={member}
           onChange={setMember}
-          error={s.fields.member_id ?? (tried && !member ? vc.memberPicker.required : undefined)}
+          error={s.fieldError('member_id', member) ?? (tried && !member ? vc.memberPicker.required : undefined)}
         />
         <SelectField
           label={vc.positions.position}
           name="position"
           value={position}
           onValue={setPosition}
-          error={s.fields.position}
+          error={s.fieldError('position', position)}
           options={Object.entries(POSITION_LABELS).map(([value, l]) => ({ value, label: l }))}
         />
-        <DateField label={vc.positions.termFrom} name="term_from" value={from} onValue={setFrom} error={s.fields.term_from ?? (tried ? fromChecked.error : undefined)} />
+        <DateField label={vc.positions.termFrom} name="term_from" value={from} onValue={setFrom} error={s.fieldError('term_from', from) ?? (tried ? fromChecked.error : undefined)} />
         <DateField
           label={vc.positions.termTo}
           name="term_to"
           value={to}
           onValue={setTo}
           hint={`${vc.positions.termToHint} ${vc.dateHint}`}
-          error={s.fields.term_to ?? (tried ? toChecked.error : undefined)}
+          error={s.fieldError('term_to', to) ?? (tried ? toChecked.error : undefined)}
         />
         <WillChange text={member && fromChecked.iso ? confirmText.addPosition(label, member.full_name, unit.name, fromChecked.iso) : null} />
       </form>
