@@ -100,6 +100,43 @@ TEST_F(NoticeFilesApiTest, AFileGoesOutWithItsNoticeAndComesBackTheSame) {
   EXPECT_TRUE(again.json()["error"].contains("fields")) << again.body;
 }
 
+TEST_F(NoticeFilesApiTest, ACorrectionTakesAFileBackFromTheOpenAppAndTheDisk) {
+  auto committee = signed_in("danguy");
+  auto member = signed_in("dangvien");
+  SchemaValidator contract;
+  const std::string wrong_bytes = kPng + "danh-sach-sai";
+  auto wrong = upload(committee, "Danh sách (nhầm).png", wrong_bytes).json();
+  auto sent = committee.post("/api/v1/notices", {{"title", "Danh sách dự đại hội"},
+                                                 {"body", "Gửi các đồng chí danh sách."},
+                                                 {"audience", {{"units", {grant_unit(committee)}}}},
+                                                 {"files", {wrong["id"]}}});
+  ASSERT_EQ(sent.status, 201) << sent.body;
+  const auto path = "/api/v1/notices/" + std::to_string(sent.json()["id"].get<std::int64_t>()) + "/correct";
+  const std::string url = sent.json()["files"][0]["url"];
+  ASSERT_EQ(member.get(url).status, 200);
+  const auto on_disk = files_ / crypto::sha256_hex(wrong_bytes);  // content-addressed
+  ASSERT_TRUE(fs::exists(on_disk));
+
+  // Refused in Vietnamese, nothing changed: wrong type, a file not this notice's.
+  auto typed = committee.post(path, {{"body", "Mới"}, {"note", "Gỡ"}, {"remove_files", "tat-ca"}});
+  EXPECT_EQ(typed.status, 400) << typed.body;
+  auto other = committee.post(path, {{"body", "Mới"}, {"note", "Gỡ"}, {"remove_files", {wrong["id"].get<std::int64_t>() + 1000}}});
+  EXPECT_EQ(other.status, 422) << other.body;
+  EXPECT_EQ(other.json()["error"]["fields"][0]["field"], "remove_files") << other.body;
+  EXPECT_EQ(member.get(url).status, 200);
+
+  LiveSocket app(port(), member);
+  auto fixed = committee.post(path, {{"body", "Danh sách đúng sẽ gửi sau."}, {"note", "Gửi nhầm danh sách"}, {"remove_files", {wrong["id"]}}});
+  ASSERT_EQ(fixed.status, 200) << fixed.body;
+  EXPECT_EQ(contract.check_response(fixed, "/notices/{id}/correct", "POST", "correct"), "");
+  EXPECT_TRUE(fixed.json()["files"].empty()) << fixed.body;
+  auto message = app.next_notice(std::chrono::seconds(10));
+  ASSERT_EQ(message["event"], "corrected") << message.dump();
+  EXPECT_TRUE(message["notice"]["files"].empty()) << message.dump();
+  EXPECT_EQ(member.get(url).status, 404);
+  EXPECT_FALSE(fs::exists(on_disk));
+}
+
 TEST_F(NoticeFilesApiTest, RefusedUploadsAreExplainedAndStoreNothing) {
   auto committee = signed_in("danguy");
   auto member = signed_in("dangvien");

@@ -235,12 +235,23 @@ export function register(scenario, { shot: takeShot, checkTapTargets }) {
       const d = desk.page;
       await signInCommittee(d, server.base, 'danguy');
       const unitId = (await apiFromPage(d, 'GET', '/me')).roles.find((g) => g.role === 'committee').unit_id;
+      // It goes with the old schedule as a file, uploaded as the composer does.
+      const oldSchedule = await d.evaluate(async (bytes) => {
+        const me = await (await fetch('/api/v1/me', { cache: 'no-store' })).json();
+        const r = await fetch('/api/v1/notice-files', {
+          method: 'POST',
+          headers: { 'X-CSRF-Token': me.csrf_token, 'X-File-Name': encodeURIComponent('Lịch cũ.png'), 'Content-Type': 'image/png' },
+          body: new Uint8Array(bytes),
+        });
+        return r.json();
+      }, [...PLAN_PNG]);
       const notice = await apiFromPage(d, 'POST', '/notices', {
         title,
         body: 'Sinh hoạt chi bộ vào 8 giờ sáng Chủ nhật.',
         priority: 'normal',
         audience: { units: [unitId] },
         require_ack: false,
+        files: [oldSchedule.id],
       });
 
       await signInLive(page, server.base, 'dangvien');
@@ -259,7 +270,8 @@ export function register(scenario, { shot: takeShot, checkTapTargets }) {
       await fix.getByText('Vui lòng ghi rõ điều được đính chính.').waitFor();
       await fix.getByLabel('Ghi chú đính chính').fill('Đổi giờ từ 8 giờ sáng sang 14 giờ chiều.');
       await fix.getByText('Vui lòng ghi rõ điều được đính chính.').waitFor({ state: 'detached' });  // filled: the message goes
-      // The correction carries a new schedule as a file.
+      // The correction takes the old schedule back and carries the new one as a file.
+      await fix.getByRole('group', { name: 'Tệp đã gửi kèm' }).getByLabel('Gỡ tệp “Lịch cũ.png”').check();
       await fix.getByRole('heading', { name: 'Gửi kèm thêm tệp (nếu cần)' }).waitFor();
       await fix.getByLabel('Thêm tệp (PDF, Word hoặc ảnh)').setInputFiles({ name: 'Lịch mới.png', mimeType: 'image/png', buffer: PLAN_PNG });
       await fix.locator('.n-files').getByText('Lịch mới.png').waitFor();
@@ -289,7 +301,13 @@ export function register(scenario, { shot: takeShot, checkTapTargets }) {
       await page.getByText('Lý do: Lịch sinh hoạt đã được gộp vào thông báo chung của Đảng ủy.').waitFor();
       // The history tells what was corrected.
       await page.locator('details.notice-history > summary').click();
-      await page.getByText('Nội dung đính chính: Đổi giờ từ 8 giờ sáng sang 14 giờ chiều. Gửi kèm thêm tệp: Lịch mới.png.').waitFor();
+      await page
+        .getByText('Nội dung đính chính: Đổi giờ từ 8 giờ sáng sang 14 giờ chiều. Gửi kèm thêm tệp: Lịch mới.png. Đã gỡ tệp: Lịch cũ.png.')
+        .waitFor();
+      // The file taken back is no longer offered, nor can it be fetched by its address.
+      assert.equal(await page.getByRole('link', { name: 'Tải về tệp Lịch cũ.png' }).count(), 0);
+      const oldStatus = await page.evaluate(async (id) => (await fetch(`/api/v1/notice-files/${id}/file`)).status, oldSchedule.id);
+      assert.equal(oldStatus, 404);
       // The file the correction added is there to download, the same bytes.
       const newFile = page.getByRole('link', { name: 'Tải về tệp Lịch mới.png' });
       await newFile.scrollIntoViewIfNeeded();

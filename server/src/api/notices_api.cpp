@@ -155,13 +155,16 @@ void register_notice_routes(http::Router& router, App& app) {
   router.add("POST", "/api/v1/notices/{id}/correct", [&app](http::Request& req) {
     auto s = require_session(app, req);
     auto body = JsonBody::parse(req);
-    body.allow_only({"title", "body", "note", "files"});
+    body.allow_only({"title", "body", "note", "files", "remove_files"});
     notices::CorrectionInput in;
     in.title = body.opt_string("title", 4 * notices::kMaxTitleChars + 64);
     in.body = body.opt_string("body", 4 * notices::kMaxBodyChars + 64).value_or("");
     in.note = body.opt_string("note", 2000).value_or("");
     in.files = id_list(body.raw().value("files", nlohmann::json()), "files", notice_files::kMaxPerNotice);
-    auto d = notices::correct(app.db, s.actor, id_param(req), in, timeutil::now_unix(), app.notice_events);
+    in.remove_files =
+        id_list(body.raw().value("remove_files", nlohmann::json()), "remove_files", notice_files::kMaxPerNotice);
+    auto d = notices::correct(app.db, s.actor, id_param(req), in, timeutil::now_unix(), app.notice_events,
+                              app.files_dir);
     return json_response(notice_detail_json(d));
   });
 

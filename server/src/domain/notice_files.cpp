@@ -87,12 +87,29 @@ std::vector<store::NoticeFileRow> attach(db::Connection& c, const Actor& actor, 
   return added;
 }
 
+std::vector<store::NoticeFileRow> detach(db::Connection& c, std::int64_t notice_id, const std::vector<std::int64_t>& ids) {
+  if (ids.empty()) return {};
+  std::vector<std::int64_t> unique(ids.begin(), ids.end());
+  std::sort(unique.begin(), unique.end());
+  unique.erase(std::unique(unique.begin(), unique.end()), unique.end());
+  auto removed = store::delete_notice_files(c, notice_id, unique);
+  if (removed.size() != unique.size())
+    throw Error(ErrorCode::validation_failed, "Có tệp cần gỡ không thuộc thông báo này.",
+                {{"remove_files", "Tệp này đã được gỡ hoặc không thuộc thông báo này. Hãy tải lại trang."}});
+  std::sort(removed.begin(), removed.end(), [](const auto& a, const auto& b) { return a.id < b.id; });
+  return removed;
+}
+
+void remove_bytes_if_unused(db::Database& db, const fs::path& files_dir, const std::vector<store::NoticeFileRow>& files) {
+  std::set<std::string> keys;
+  for (const auto& f : files) keys.insert(f.storage_key);
+  for (const auto& key : keys) attachments::remove_if_unused(db, files_dir, key);
+}
+
 int remove_unsent(db::Database& db, const fs::path& files_dir, std::int64_t now) {
   auto removed = db.write_value(
       [&](db::Connection& c) { return store::delete_unsent_notice_files(c, now - kUnsentKeptSeconds); });
-  std::set<std::string> keys;
-  for (const auto& f : removed) keys.insert(f.storage_key);
-  for (const auto& key : keys) attachments::remove_if_unused(db, files_dir, key);
+  remove_bytes_if_unused(db, files_dir, removed);
   return static_cast<int>(removed.size());
 }
 

@@ -34,6 +34,15 @@ store::NoticeFileRow get(db::Database& db, const Actor& actor, std::int64_t id);
 std::vector<store::NoticeFileRow> attach(db::Connection& c, const Actor& actor, std::int64_t notice_id,
                                          const std::vector<std::int64_t>& ids);
 
+// Inside the transaction that corrects the notice: removes files `ids` from it (a wrong file sent,
+// or one that must no longer be handed out) and returns them; recipients can no longer download
+// them. 422 (field "remove_files") when one is not a file of this notice. The bytes stay until
+// remove_bytes_if_unused runs after the commit.
+std::vector<store::NoticeFileRow> detach(db::Connection& c, std::int64_t notice_id, const std::vector<std::int64_t>& ids);
+// After the commit that removed `files`: their bytes, where nothing else uses them.
+void remove_bytes_if_unused(db::Database& db, const std::filesystem::path& files_dir,
+                            const std::vector<store::NoticeFileRow>& files);
+
 // Uploads never sent within kUnsentKeptSeconds: rows removed, and their bytes when no other row
 // uses them. Returns how many. The background worker calls it with the other scheduled hooks.
 int remove_unsent(db::Database& db, const std::filesystem::path& files_dir, std::int64_t now);

@@ -173,7 +173,7 @@ TEST(NoticeFiles, ACorrectionAddsFilesAndSaysSoInTheHistory) {
   auto c = notices::correct(*w.db, w.committee_a_colleague, d.notice.id,
                             {.body = "Gửi kèm kế hoạch, mẫu báo cáo ở tệp thứ hai.", .note = "Thiếu mẫu báo cáo",
                              .files = {form.id}},
-                            kNow + 60, w.sink);
+                            kNow + 60, w.sink, w.files);
   ASSERT_EQ(c.attached.files.size(), 2u);
   EXPECT_EQ(c.attached.files[1].file_name, "Mẫu báo cáo.png");
   EXPECT_EQ(c.history.back().note, "Thiếu mẫu báo cáo. Gửi kèm thêm tệp: Mẫu báo cáo.png.");
@@ -185,7 +185,7 @@ TEST(NoticeFiles, ACorrectionAddsFilesAndSaysSoInTheHistory) {
   auto refused = [&](std::vector<std::int64_t> ids) {
     return code_of([&] {
       notices::correct(*w.db, w.committee_a_colleague, d.notice.id, {.body = "Sai", .files = std::move(ids)}, kNow + 90,
-                       w.sink);
+                       w.sink, w.files);
     });
   };
   EXPECT_EQ(refused({form.id}), ErrorCode::validation_failed);
@@ -199,6 +199,43 @@ TEST(NoticeFiles, ACorrectionAddsFilesAndSaysSoInTheHistory) {
   auto after = notices::detail(*w.db, w.committee_a, d.notice.id);
   EXPECT_EQ(after.notice.body, "Gửi kèm kế hoạch, mẫu báo cáo ở tệp thứ hai.");
   EXPECT_EQ(after.attached.files.size(), 2u);
+}
+
+TEST(NoticeFiles, ACorrectionTakesBackAWrongFileWithItsBytesAndSaysSo) {
+  World w;
+  auto plan = upload(*w.db, w.committee_a, w.files, "ke-hoach.png", kPng, kNow);
+  auto wrong = upload(*w.db, w.committee_a, w.files, "danh-sach-sai.jpg", kJpeg, kNow);
+  auto d = w.send(w.committee_a, {plan.id, wrong.id});
+  auto right = upload(*w.db, w.committee_a, w.files, "danh-sach.png", kPng + "dung", kNow);
+  auto c = notices::correct(*w.db, w.committee_a, d.notice.id,
+                            {.body = d.notice.body, .note = "Gửi nhầm danh sách", .files = {right.id}, .remove_files = {wrong.id}},
+                            kNow + 60, w.sink, w.files);
+  ASSERT_EQ(c.attached.files.size(), 2u);
+  EXPECT_EQ(c.attached.files[0].file_name, "ke-hoach.png");
+  EXPECT_EQ(c.attached.files[1].file_name, "danh-sach.png");
+  EXPECT_EQ(c.history.back().note, "Gửi nhầm danh sách. Gửi kèm thêm tệp: danh-sach.png. Đã gỡ tệp: danh-sach-sai.jpg.");
+  // No one can download it any more, and its bytes are gone (nothing else used them).
+  EXPECT_EQ(code_of([&] { get(*w.db, w.reader_a, wrong.id); }), ErrorCode::not_found);
+  EXPECT_EQ(code_of([&] { get(*w.db, w.committee_a, wrong.id); }), ErrorCode::not_found);
+  EXPECT_FALSE(fs::exists(file_path(w.files, wrong)));
+  EXPECT_EQ(w.bytes_of(get(*w.db, w.reader_a, plan.id)), kPng);
+  auto audit = w.db->read_value([&](db::Connection& cn) {
+    return cn.query("SELECT after_json FROM audit_log WHERE action = 'notice.correct'").one().text(0);
+  });
+  EXPECT_NE(audit.find("files_removed"), std::string::npos) << audit;
+  EXPECT_NE(audit.find("danh-sach-sai.jpg"), std::string::npos) << audit;
+
+  // Refused whole: a file that is not this notice's (another notice's, gone already, unknown).
+  auto other = w.send(w.committee_a, {upload(*w.db, w.committee_a, w.files, "khac.png", kPng + "khac", kNow).id});
+  for (auto id : {other.attached.files[0].id, wrong.id, std::int64_t{999999}})
+    EXPECT_EQ(code_of([&] {
+                notices::correct(*w.db, w.committee_a, d.notice.id, {.body = "Sai", .remove_files = {id}}, kNow + 90, w.sink,
+                                 w.files);
+              }),
+              ErrorCode::validation_failed)
+        << id;
+  EXPECT_EQ(notices::detail(*w.db, w.committee_a, d.notice.id).attached.files.size(), 2u);
+  EXPECT_EQ(w.bytes_of(get(*w.db, w.reader_a, other.attached.files[0].id)), kPng + "khac");
 }
 
 TEST(NoticeFiles, UploadsNeverSentAreRemovedAfterADayWithTheirBytes) {

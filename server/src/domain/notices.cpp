@@ -270,6 +270,21 @@ std::optional<std::int64_t> remind_round(db::Connection& c, const store::NoticeR
   return store::insert_notice_event(c, n.id, "reminded", now);
 }
 
+// "Đổi giờ." + "Gửi kèm thêm tệp: " + [a, b] → "Đổi giờ. Gửi kèm thêm tệp: a, b."
+void add_files_sentence(std::string& note, std::string_view lead, const std::vector<store::NoticeFileRow>& files) {
+  if (files.empty()) return;
+  std::string names;
+  for (const auto& f : files) names += (names.empty() ? "" : ", ") + f.file_name;
+  if (!note.empty() && std::string_view(".!?").find(note.back()) == std::string_view::npos) note += '.';
+  note += (note.empty() ? "" : " ") + std::string(lead) + names + ".";
+}
+
+nlohmann::json files_json(const std::vector<store::NoticeFileRow>& files) {
+  auto out = nlohmann::json::array();
+  for (const auto& f : files) out.push_back({{"id", f.id}, {"file_name", f.file_name}});
+  return out;
+}
+
 }  // namespace
 
 bool may_send(const Actor& actor) { return !sender_grants(actor).empty(); }
@@ -449,11 +464,12 @@ NoticeDetail detail(db::Database& db, const Actor& actor, std::int64_t notice_id
 }
 
 NoticeDetail correct(db::Database& db, const Actor& actor, std::int64_t notice_id, const CorrectionInput& in,
-                     std::int64_t now, const EventSink& sink) {
+                     std::int64_t now, const EventSink& sink, const std::filesystem::path& files_dir) {
   auto new_body = clean_text("body", in.body, kMaxBodyChars, "Nội dung");
   std::optional<std::string> new_title;
   if (in.title) new_title = clean_text("title", *in.title, kMaxTitleChars, "Tiêu đề");
   std::optional<std::int64_t> event;
+  std::vector<store::NoticeFileRow> removed;
   db.write([&](db::Connection& c) {
     auto n = followed_notice(c, actor, notice_id);
     if (n.recalled_at) throw Error(ErrorCode::conflict, "Thông báo đã thu hồi thì không đính chính được.");
@@ -463,16 +479,14 @@ NoticeDetail correct(db::Database& db, const Actor& actor, std::int64_t notice_i
     n.title = new_title.value_or(n.title);
     n.body = new_body;
     n.version = version;
-    // The history says which files came with the correction, so a member who saw the first
-    // version knows to look again.
+    // The history says which files came with the correction and which were taken back, so a
+    // member who saw the first version knows to look again. Removed first: the limit on files
+    // counts what the notice keeps.
     auto note = in.note;
+    removed = notice_files::detach(c, n.id, in.remove_files);
     auto added = notice_files::attach(c, actor, n.id, in.files);
-    if (!added.empty()) {
-      std::string names;
-      for (const auto& f : added) names += (names.empty() ? "" : ", ") + f.file_name;
-      if (!note.empty() && std::string_view(".!?").find(note.back()) == std::string_view::npos) note += '.';
-      note += (note.empty() ? "Gửi kèm thêm tệp: " : " Gửi kèm thêm tệp: ") + names + ".";
-    }
+    add_files_sentence(note, "Gửi kèm thêm tệp: ", added);
+    add_files_sentence(note, "Đã gỡ tệp: ", removed);
     store::update_notice_text(c, n.id, n.title, n.body, version);
     store::insert_notice_version(c, n.id, {version, "corrected", n.title, n.body, note, now}, actor.account_id);
     if (n.state == "sent") {
@@ -480,12 +494,11 @@ NoticeDetail correct(db::Database& db, const Actor& actor, std::int64_t notice_i
       event = store::insert_notice_event(c, n.id, "corrected", now);
     }
     auto after = notice_audit_json(n);
-    if (!added.empty()) {
-      after["files_added"] = nlohmann::json::array();
-      for (const auto& f : added) after["files_added"].push_back({{"id", f.id}, {"file_name", f.file_name}});
-    }
+    if (!added.empty()) after["files_added"] = files_json(added);
+    if (!removed.empty()) after["files_removed"] = files_json(removed);
     audit::record(c, actor, "notice.correct", "notice", n.id, n.sender_unit_id, before, after);
   });
+  notice_files::remove_bytes_if_unused(db, files_dir, removed);
   if (event) deliver(sink, {*event});
   return detail(db, actor, notice_id);
 }

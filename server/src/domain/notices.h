@@ -9,6 +9,7 @@
 #pragma once
 
 #include <cstdint>
+#include <filesystem>
 #include <functional>
 #include <optional>
 #include <string>
@@ -128,10 +129,12 @@ NoticeDetail detail(db::Database& db, const Actor& actor, std::int64_t notice_id
 struct CorrectionInput {
   std::optional<std::string> title;
   std::string body, note;
-  std::vector<std::int64_t> files;
+  std::vector<std::int64_t> files;         // uploads to add
+  std::vector<std::int64_t> remove_files;  // files of the notice to take back
 };
+// Files taken back lose their bytes in files_dir too, where nothing else uses them.
 NoticeDetail correct(db::Database& db, const Actor& actor, std::int64_t notice_id, const CorrectionInput& in,
-                     std::int64_t now, const EventSink& sink);
+                     std::int64_t now, const EventSink& sink, const std::filesystem::path& files_dir);
 NoticeDetail recall(db::Database& db, const Actor& actor, std::int64_t notice_id, const std::string& reason,
                     std::int64_t now, const EventSink& sink);
 NoticeDetail cancel(db::Database& db, const Actor& actor, std::int64_t notice_id, std::int64_t now);

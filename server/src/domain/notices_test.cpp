@@ -213,7 +213,8 @@ TEST(Notices, CorrectionAndRecallKeepTheHistoryAndReachOpenApps) {
   auto d = create(*w.db, w.committee_a(), w.input({.units = {w.cell_a1.id}}, false, true), kNow, w.sink);
   auto reader = World::member(w.a1[0], w.cell_a1);
   open(*w.db, reader, d.notice.id, kNow + 1);
-  auto c = correct(*w.db, w.committee_a(), d.notice.id, {.body = "Đổi giờ họp: 9 giờ.", .note = "Sai giờ"}, kNow + 60, w.sink);
+  auto c = correct(*w.db, w.committee_a(), d.notice.id, {.body = "Đổi giờ họp: 9 giờ.", .note = "Sai giờ"}, kNow + 60, w.sink,
+                   /*files_dir=*/{});
   EXPECT_EQ(c.notice.version, 2);
   EXPECT_EQ(c.history.size(), 2u);
   EXPECT_EQ(w.delivered.size(), 2u);
@@ -225,7 +226,7 @@ TEST(Notices, CorrectionAndRecallKeepTheHistoryAndReachOpenApps) {
   EXPECT_EQ(w.delivered.size(), 3u);
   EXPECT_EQ(open(*w.db, reader, d.notice.id, kNow + 130).history.size(), 3u);
   EXPECT_EQ(code_of([&] { acknowledge(*w.db, reader, d.notice.id, kNow + 140); }), ErrorCode::conflict);
-  EXPECT_EQ(code_of([&] { correct(*w.db, w.committee_a(), d.notice.id, {.body = "x"}, kNow, w.sink); }),
+  EXPECT_EQ(code_of([&] { correct(*w.db, w.committee_a(), d.notice.id, {.body = "x"}, kNow, w.sink, {}); }),
             ErrorCode::conflict);
 }
 

@@ -75,6 +75,16 @@ std::vector<NoticeFileRow> delete_unsent_notice_files(db::Connection& c, std::in
   return out;
 }
 
+std::vector<NoticeFileRow> delete_notice_files(db::Connection& c, std::int64_t notice_id,
+                                               const std::vector<std::int64_t>& ids) {
+  std::vector<NoticeFileRow> out;
+  if (ids.empty()) return out;
+  db::Params p{notice_id};
+  auto sql = "DELETE FROM notice_files WHERE notice_id = $1 AND id IN (" + in_list(p, ids) + ") RETURNING " + kColumns;
+  for (const auto& r : c.query(sql, p).rows) out.push_back(read_file(r));
+  return out;
+}
+
 bool is_notice_recipient(db::Connection& c, std::int64_t notice_id, std::int64_t member_id) {
   return !c.query("SELECT 1 FROM notice_recipients WHERE notice_id = $1 AND member_id = $2", {notice_id, member_id})
               .empty();

@@ -30,6 +30,10 @@ std::map<std::int64_t, std::vector<NoticeFileRow>> files_of_notices(db::Connecti
 // ids.size() when one is unknown, someone else's or already sent).
 std::int64_t link_notice_files(db::Connection& c, std::int64_t notice_id, std::int64_t uploaded_by,
                                const std::vector<std::int64_t>& ids);
+// Removes files `ids` from the notice (a correction took them back): deletes the rows of those that
+// are the notice's, returns them (for their names and bytes).
+std::vector<NoticeFileRow> delete_notice_files(db::Connection& c, std::int64_t notice_id,
+                                               const std::vector<std::int64_t>& ids);
 // Uploads never sent and older than `before`: deletes the rows, returns them (for their bytes).
 std::vector<NoticeFileRow> delete_unsent_notice_files(db::Connection& c, std::int64_t before);
 // The member is a recipient of the notice.

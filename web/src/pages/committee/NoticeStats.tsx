@@ -24,7 +24,7 @@ import { formatPercent, percentOf } from './ReadingStatsMath';
 import { NoticeBadges, noticeStatsHref, noticeTimeText } from './notice-ui';
 import { COMMITTEE_PATHS } from './routes';
 import { PeopleTable, RateBar, usePolling } from './stats-ui';
-import { Dialog, DialogButtons, Frame, WillChange, useSubmit } from './ui';
+import { Check, Dialog, DialogButtons, Frame, WillChange, useSubmit } from './ui';
 
 const t = vc.notices;
 export const NOTICE_REFRESH_MS = 5_000;
@@ -205,6 +205,7 @@ function ActionDialog({ action, notice, onClose, onDone }: { action: Action; not
   const [note, setNote] = useState('');
   const [reason, setReason] = useState('');
   const [files, setFiles] = useState<NoticeFile[]>([]);
+  const [removed, setRemoved] = useState<number[]>([]);
   const [uploading, setUploading] = useState(false);
   const path = { id: notice.id };
 
@@ -217,7 +218,13 @@ function ActionDialog({ action, notice, onClose, onDone }: { action: Action; not
       action === 'correct'
         ? api.post('/notices/{id}/correct', {
             path,
-            body: { title: title.trim() || notice.title, body: body.trim(), note: note.trim(), files: files.map((f) => f.id) },
+            body: {
+              title: title.trim() || notice.title,
+              body: body.trim(),
+              note: note.trim(),
+              files: files.map((f) => f.id),
+              remove_files: removed,
+            },
           })
         : action === 'recall'
           ? api.post('/notices/{id}/recall', { path, body: { reason: reason.trim() } })
@@ -250,13 +257,28 @@ function ActionDialog({ action, notice, onClose, onDone }: { action: Action; not
           <Field label={t.newTitle} value={title} onValue={setTitle} error={s.fieldError('title', title)} maxLength={300} />
           <TextArea label={t.newBody} value={body} onValue={setBody} error={s.fieldError('body', body)} rows={6} />
           <Field label={t.note} value={note} onValue={setNote} hint={t.noteHint} error={s.fieldError('note', note)} />
+          {notice.files.length > 0 && (
+            <fieldset class={s.fieldError('remove_files', removed) ? 'e-fieldset n-sent-files has-error' : 'e-fieldset n-sent-files'}>
+              <legend>{t.sentFiles}</legend>
+              <p class="hint">{t.sentFilesHint}</p>
+              {notice.files.map((f) => (
+                <Check
+                  key={f.id}
+                  label={t.removeSentFile(f.file_name)}
+                  checked={removed.includes(f.id)}
+                  onChange={(on) => setRemoved(on ? [...removed, f.id] : removed.filter((id) => id !== f.id))}
+                />
+              ))}
+              {s.fieldError('remove_files', removed) && <p class="field-error">{s.fieldError('remove_files', removed)}</p>}
+            </fieldset>
+          )}
           <NoticeComposerFiles
             files={files}
             onChange={setFiles}
             onBusy={setUploading}
             error={s.fieldError('files', files)}
             title={t.correctFiles}
-            max={MAX_NOTICE_FILES - notice.files.length}
+            max={MAX_NOTICE_FILES - notice.files.length + removed.length}
           />
         </>
       )}
