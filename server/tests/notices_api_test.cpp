@@ -72,12 +72,19 @@ TEST_F(NoticesApiTest, AnUrgentNoticeArrivesLiveIsAcknowledgedAndTheCountsFollow
   auto inbox = member.get("/api/v1/inbox").json();
   EXPECT_GE(inbox["unread"].get<int>(), 1);
   EXPECT_EQ(inbox["items"][0]["id"], id);
+  // It waits for the member's acknowledgement: first in that list, counted.
+  auto to_ack = member.get("/api/v1/inbox?show=to_ack").json();
+  EXPECT_EQ(to_ack["items"][0]["id"], id);
+  EXPECT_EQ(to_ack["to_ack"], static_cast<std::int64_t>(to_ack["items"].size()));
   auto opened = member.get("/api/v1/inbox/" + std::to_string(id));
   ASSERT_EQ(opened.status, 200) << opened.body;
   EXPECT_FALSE(opened.json()["read_at"].is_null());
   EXPECT_EQ(opened.json()["history"].size(), 1u);
   auto ack = member.post("/api/v1/notices/" + std::to_string(id) + "/ack", json::object());
   ASSERT_EQ(ack.status, 200) << ack.body;
+  auto after_ack = member.get("/api/v1/inbox?show=to_ack").json();
+  EXPECT_EQ(after_ack["to_ack"], to_ack["to_ack"].get<std::int64_t>() - 1);
+  for (const auto& item : after_ack["items"]) EXPECT_NE(item["id"], id);
 
   auto detail = committee.get("/api/v1/notices/" + std::to_string(id)).json();
   EXPECT_EQ(detail["counts"]["acked"], 1);
@@ -139,6 +146,9 @@ TEST_F(NoticesApiTest, BadInputIsRefusedInVietnameseAndNothingIsStored) {
   EXPECT_EQ(member.post("/api/v1/notices", urgent_to(base, "Đảng viên gửi")).status, 403);
   EXPECT_EQ(member.post("/api/v1/notices/987654/ack", json::object()).status, 404);
   EXPECT_EQ(member.get("/api/v1/inbox/987654").status, 404);
+  auto bad_show = member.get("/api/v1/inbox?show=chua-doc");
+  EXPECT_EQ(bad_show.status, 400);
+  EXPECT_NE(error_message(bad_show).find("phải là all, unread hoặc to_ack"), std::string::npos) << bad_show.body;
   EXPECT_EQ(committee.get("/api/v1/notices/abc").status, 404);
   EXPECT_EQ(scalar("SELECT COUNT(*) FROM notices"), before);
   // Push subscriptions: a bad endpoint or key is refused.

@@ -192,6 +192,16 @@ export function register(scenario, { shot: takeShot, checkTapTargets }) {
       await checkTapTargets(p);
       await shot(p, 'notices-inbox-360x640');
 
+      // "Cần xác nhận": only what still waits for "Đã nhận" — not this one any more.
+      await p.getByRole('navigation', { name: 'Lọc thông báo' }).getByRole('link', { name: /^Cần xác nhận/ }).click();
+      await p.waitForURL(/xem=can-xac-nhan/);
+      await p.getByText(/thông báo đang chờ bạn bấm “Đã nhận”|Bạn đã xác nhận hết/).waitFor();
+      const waiting = p.locator('.inbox-item');
+      for (const r of await waiting.all()) await r.getByText('Cần xác nhận', { exact: true }).waitFor();
+      assert.equal(await waiting.filter({ hasText: title }).count(), 0);
+      await checkTapTargets(p);
+      await shot(p, 'notices-inbox-to-ack-360x640');
+
       // The committee's statistics, refreshed by themselves: one acknowledgement.
       await page.waitForFunction(() => /^1 \//.test(document.querySelector('[data-testid="count-acked"]')?.textContent ?? ''), null, {
         timeout: 15000,

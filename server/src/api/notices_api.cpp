@@ -190,11 +190,15 @@ void register_notice_routes(http::Router& router, App& app) {
 
   router.add("GET", "/api/v1/inbox", [&app](http::Request& req) {
     auto s = require_session(app, req);
-    auto page = notices::inbox(app.db, s.actor, int_query(req, "before"),
-                               static_cast<int>(int_query(req, "limit").value_or(20)), timeutil::now_unix());
+    auto page = notices::inbox(app.db, s.actor, notices::inbox_show(req.query_param("show").value_or("")),
+                               int_query(req, "before"), static_cast<int>(int_query(req, "limit").value_or(20)),
+                               timeutil::now_unix());
     auto items = nlohmann::json::array();
     for (std::size_t i = 0; i < page.items.size(); ++i) items.push_back(inbox_item_json(page.items[i], page.attached[i]));
-    return json_response({{"unread", page.unread}, {"items", std::move(items)}, {"next_before", opt(page.next_before)}});
+    return json_response({{"unread", page.unread},
+                          {"to_ack", page.to_ack},
+                          {"items", std::move(items)},
+                          {"next_before", opt(page.next_before)}});
   });
 
   router.add("GET", "/api/v1/inbox/{id}", [&app](http::Request& req) {

@@ -109,7 +109,7 @@ TEST(NoticeFiles, SentWithTheNoticeAndOpenToItsRecipientsOnly) {
   auto d = w.send(w.committee_a, {photo.id, plan.id});
   ASSERT_EQ(d.attached.files.size(), 2u);
   EXPECT_EQ(d.attached.files[0].id, plan.id);  // upload order
-  auto inbox = notices::inbox(*w.db, w.reader_a, std::nullopt, 20, kNow);
+  auto inbox = notices::inbox(*w.db, w.reader_a, store::InboxShow::all, std::nullopt, 20, kNow);
   ASSERT_EQ(inbox.attached.size(), 1u);
   ASSERT_EQ(inbox.attached[0].files.size(), 2u);
   EXPECT_EQ(notices::open(*w.db, w.reader_a, d.notice.id, kNow).attached.files[1].file_name, "anh hien truong.jpg");

@@ -407,13 +407,22 @@ int run_due(db::Database& db, std::int64_t now, const EventSink& sink) {
 
 // ---- the member's side -------------------------------------------------------------------------
 
-InboxPage inbox(db::Database& db, const Actor& actor, std::optional<std::int64_t> before, int limit, std::int64_t now) {
+store::InboxShow inbox_show(const std::string& show) {
+  if (show.empty() || show == "all") return store::InboxShow::all;
+  if (show == "unread") return store::InboxShow::unread;
+  if (show == "to_ack") return store::InboxShow::to_ack;
+  throw bad_request("Tham số \"show\" phải là all, unread hoặc to_ack.");
+}
+
+InboxPage inbox(db::Database& db, const Actor& actor, store::InboxShow show, std::optional<std::int64_t> before,
+                int limit, std::int64_t now) {
   const auto member_id = require_member(actor);
   limit = std::clamp(limit, 1, kMaxInboxLimit);
   InboxPage page = db.read_value([&](db::Connection& c) {
     InboxPage p;
     p.unread = store::unread_count(c, member_id);
-    p.items = store::inbox(c, member_id, before, limit + 1);
+    p.to_ack = store::to_ack_count(c, member_id);
+    p.items = store::inbox(c, member_id, show, before, limit + 1);
     if (static_cast<int>(p.items.size()) > limit) {
       p.items.resize(static_cast<std::size_t>(limit));
       p.next_before = p.items.back().notice.id;

@@ -104,12 +104,16 @@ int run_due(db::Database& db, std::int64_t now, const EventSink& sink);
 
 struct InboxPage {
   std::int64_t unread = 0;
+  std::int64_t to_ack = 0;  // notices waiting for the member's "Đã nhận"
   std::vector<store::InboxRow> items;
   std::vector<Attached> attached;  // per item
   std::optional<std::int64_t> next_before;
 };
+// "all" (or empty), "unread", "to_ack" → the filter; 400 in Vietnamese for anything else.
+store::InboxShow inbox_show(const std::string& show);
 // The member's notices, newest first; listing them marks them delivered.
-InboxPage inbox(db::Database& db, const Actor& actor, std::optional<std::int64_t> before, int limit, std::int64_t now);
+InboxPage inbox(db::Database& db, const Actor& actor, store::InboxShow show, std::optional<std::int64_t> before,
+                int limit, std::int64_t now);
 struct InboxDetail {
   store::InboxRow item;
   Attached attached;

@@ -92,11 +92,11 @@ TEST(Notices, ASubtreeNoticeReachesEveryActiveMemberOnce) {
   fan_out(*w.db, d.notice.id, kNow, w.sink);
   EXPECT_EQ(detail(*w.db, w.committee_a(), d.notice.id).counts.recipients, 5);
 
-  auto inbox_a1 = inbox(*w.db, World::member(w.a1[1], w.cell_a1), std::nullopt, 20, kNow);
+  auto inbox_a1 = inbox(*w.db, World::member(w.a1[1], w.cell_a1), store::InboxShow::all, std::nullopt, 20, kNow);
   ASSERT_EQ(inbox_a1.items.size(), 1u);
   EXPECT_EQ(inbox_a1.unread, 1);
   EXPECT_EQ(inbox_a1.items[0].notice.title, "Họp khẩn cấp ủy");
-  EXPECT_TRUE(inbox(*w.db, World::member(w.b1[0], w.cell_b1), std::nullopt, 20, kNow).items.empty());
+  EXPECT_TRUE(inbox(*w.db, World::member(w.b1[0], w.cell_b1), store::InboxShow::all, std::nullopt, 20, kNow).items.empty());
 }
 
 TEST(Notices, AHalfDoneFanOutIsFinishedByTheWorkerExactlyOnce) {
@@ -170,8 +170,8 @@ TEST(Notices, RolesAndNamedMembers) {
                   w.sink);
   EXPECT_EQ(d.counts.recipients, 2);
   EXPECT_EQ(d.notice.sender_unit_id, w.province.id);
-  EXPECT_EQ(inbox(*w.db, World::member(w.b1[1], w.cell_b1), std::nullopt, 20, kNow).items.size(), 1u);
-  EXPECT_TRUE(inbox(*w.db, World::member(w.a1[1], w.cell_a1), std::nullopt, 20, kNow).items.empty());
+  EXPECT_EQ(inbox(*w.db, World::member(w.b1[1], w.cell_b1), store::InboxShow::all, std::nullopt, 20, kNow).items.size(), 1u);
+  EXPECT_TRUE(inbox(*w.db, World::member(w.a1[1], w.cell_a1), store::InboxShow::all, std::nullopt, 20, kNow).items.empty());
 }
 
 TEST(Notices, ReadOnOpenAcknowledgeAndFollowUpWithDrillDown) {
@@ -208,6 +208,39 @@ TEST(Notices, ReadOnOpenAcknowledgeAndFollowUpWithDrillDown) {
   EXPECT_EQ(code_of([&] { stats(*w.db, w.committee_a(), d.notice.id, w.cell_b1.id); }), ErrorCode::not_found);
 }
 
+TEST(Notices, TheInboxShowsAllUnreadOrWhatWaitsForAnAcknowledgement) {
+  World w;
+  auto reader = World::member(w.a1[0], w.cell_a1);
+  auto plain = create(*w.db, w.committee_a(), w.input({.units = {w.cell_a1.id}}), kNow, w.sink);
+  auto asks = create(*w.db, w.committee_a(), w.input({.units = {w.cell_a1.id}}, true, true), kNow, w.sink);
+  auto answered = create(*w.db, w.committee_a(), w.input({.units = {w.cell_a1.id}}, false, true), kNow, w.sink);
+  auto withdrawn = create(*w.db, w.committee_a(), w.input({.units = {w.cell_a1.id}}, false, true), kNow, w.sink);
+  open(*w.db, reader, plain.notice.id, kNow + 1);
+  acknowledge(*w.db, reader, answered.notice.id, kNow + 2);
+  recall(*w.db, w.committee_a(), withdrawn.notice.id, "Gửi nhầm", kNow + 3, w.sink);
+  auto ids = [&](store::InboxShow show, std::optional<std::int64_t> before = std::nullopt, int limit = 20) {
+    std::vector<std::int64_t> out;
+    for (const auto& it : inbox(*w.db, reader, show, before, limit, kNow + 10).items) out.push_back(it.notice.id);
+    return out;
+  };
+  using V = std::vector<std::int64_t>;
+  EXPECT_EQ(ids(store::InboxShow::all), (V{withdrawn.notice.id, answered.notice.id, asks.notice.id, plain.notice.id}));
+  // Acknowledging opens the notice too, so only the one asking and the recalled one are unread.
+  EXPECT_EQ(ids(store::InboxShow::unread), (V{withdrawn.notice.id, asks.notice.id}));
+  EXPECT_EQ(ids(store::InboxShow::to_ack), (V{asks.notice.id}));
+  auto page = inbox(*w.db, reader, store::InboxShow::to_ack, std::nullopt, 20, kNow + 10);
+  EXPECT_EQ(page.to_ack, 1);
+  EXPECT_EQ(page.unread, 2);
+  // Pages of a filter follow its own cursor.
+  auto first = inbox(*w.db, reader, store::InboxShow::unread, std::nullopt, 1, kNow + 10);
+  ASSERT_EQ(first.items.size(), 1u);
+  ASSERT_TRUE(first.next_before.has_value());
+  EXPECT_EQ(ids(store::InboxShow::unread, first.next_before), (V{asks.notice.id}));
+  EXPECT_EQ(inbox_show(""), store::InboxShow::all);
+  EXPECT_EQ(inbox_show("to_ack"), store::InboxShow::to_ack);
+  EXPECT_EQ(code_of([&] { inbox_show("chua-doc"); }), ErrorCode::bad_request);
+}
+
 TEST(Notices, CorrectionAndRecallKeepTheHistoryAndReachOpenApps) {
   World w;
   auto d = create(*w.db, w.committee_a(), w.input({.units = {w.cell_a1.id}}, false, true), kNow, w.sink);
@@ -218,7 +251,7 @@ TEST(Notices, CorrectionAndRecallKeepTheHistoryAndReachOpenApps) {
   EXPECT_EQ(c.notice.version, 2);
   EXPECT_EQ(c.history.size(), 2u);
   EXPECT_EQ(w.delivered.size(), 2u);
-  auto item = inbox(*w.db, reader, std::nullopt, 20, kNow + 61).items.at(0);
+  auto item = inbox(*w.db, reader, store::InboxShow::all, std::nullopt, 20, kNow + 61).items.at(0);
   EXPECT_FALSE(item.read_at.has_value()) << "a correction is read again";
   EXPECT_EQ(item.notice.body, "Đổi giờ họp: 9 giờ.");
   auto r = recall(*w.db, w.committee_a(), d.notice.id, "Đã hoãn cuộc họp", kNow + 120, w.sink);

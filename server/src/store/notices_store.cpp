@@ -285,15 +285,32 @@ std::vector<NoticeTarget> notice_targets(db::Connection& c, std::int64_t notice_
 
 // ---- inbox -------------------------------------------------------------------------------------
 
-std::vector<InboxRow> inbox(db::Connection& c, std::int64_t member_id, std::optional<std::int64_t> before, int limit) {
-  static const std::string sql = std::string("SELECT ") + kNoticeColumns + kInboxColumns +
-                                 " FROM notice_recipients r JOIN notices n ON n.id = r.notice_id "
-                                 "JOIN units u ON u.id = n.sender_unit_id "
-                                 "WHERE r.member_id = $1 AND r.notice_id < $2 ORDER BY r.notice_id DESC LIMIT $3";
+namespace {
+constexpr const char* kToAck = " AND r.acked_at IS NULL AND n.require_ack <> 0 AND n.recalled_at IS NULL";
+}  // namespace
+
+std::vector<InboxRow> inbox(db::Connection& c, std::int64_t member_id, InboxShow show, std::optional<std::int64_t> before,
+                            int limit) {
+  // Walks the member's rows newest first (index notice_recipients_member); a filter only skips rows.
+  static const std::string base = std::string("SELECT ") + kNoticeColumns + kInboxColumns +
+                                  " FROM notice_recipients r JOIN notices n ON n.id = r.notice_id "
+                                  "JOIN units u ON u.id = n.sender_unit_id "
+                                  "WHERE r.member_id = $1 AND r.notice_id < $2";
+  static const std::string order = " ORDER BY r.notice_id DESC LIMIT $3";
+  static const std::string all = base + order, unread = base + " AND r.read_at IS NULL" + order,
+                           to_ack = base + kToAck + order;
+  const auto& sql = show == InboxShow::unread ? unread : show == InboxShow::to_ack ? to_ack : all;
   std::vector<InboxRow> out;
   for (const auto& r : c.query(sql, {member_id, before.value_or(INT64_MAX), std::int64_t{limit}}).rows)
     out.push_back(inbox_from(r));
   return out;
+}
+
+std::int64_t to_ack_count(db::Connection& c, std::int64_t member_id) {
+  static const std::string sql =
+      std::string("SELECT COUNT(*) FROM notice_recipients r JOIN notices n ON n.id = r.notice_id WHERE r.member_id = $1") +
+      kToAck;
+  return c.query(sql, {member_id}).one().integer(0);
 }
 
 std::optional<InboxRow> inbox_item(db::Connection& c, std::int64_t member_id, std::int64_t notice_id) {

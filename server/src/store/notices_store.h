@@ -111,8 +111,14 @@ struct InboxRow {
   std::int64_t member_id = 0;
   std::optional<std::int64_t> delivered_at, read_at, acked_at;
 };
+// Which of the member's notices a page lists: all, those not read yet, or those that ask for an
+// acknowledgement not given yet (recalled ones ask nothing).
+enum class InboxShow { all, unread, to_ack };
 // Newest first by notice id; before = notice id cursor.
-std::vector<InboxRow> inbox(db::Connection& c, std::int64_t member_id, std::optional<std::int64_t> before, int limit);
+std::vector<InboxRow> inbox(db::Connection& c, std::int64_t member_id, InboxShow show, std::optional<std::int64_t> before,
+                            int limit);
+// How many notices wait for the member's acknowledgement.
+std::int64_t to_ack_count(db::Connection& c, std::int64_t member_id);
 std::optional<InboxRow> inbox_item(db::Connection& c, std::int64_t member_id, std::int64_t notice_id);
 std::vector<InboxRow> inbox_items(db::Connection& c, const std::vector<std::int64_t>& member_ids, std::int64_t notice_id);
 // The inbox rows of the notice for the given accounts that are among its recipients, each with its

@@ -34,6 +34,14 @@ export const vn = {
     unreadCount: (n: number) => (n > 0 ? `Bạn có ${n.toLocaleString('vi-VN')} thông báo chưa đọc.` : 'Bạn đã đọc hết thông báo.'),
     unreadMark: 'Chưa đọc',
     from: (sender: string) => `Từ ${sender}`,
+    views: 'Lọc thông báo',
+    all: 'Tất cả',
+    unread: (n: number | null) => (n ? `Chưa đọc (${n.toLocaleString('vi-VN')})` : 'Chưa đọc'),
+    toAck: (n: number | null) => (n ? `Cần xác nhận (${n.toLocaleString('vi-VN')})` : 'Cần xác nhận'),
+    toAckCount: (n: number) =>
+      n > 0 ? `${n.toLocaleString('vi-VN')} thông báo đang chờ bạn bấm “Đã nhận”.` : 'Bạn đã xác nhận hết các thông báo cần xác nhận.',
+    emptyUnread: 'Không còn thông báo chưa đọc.',
+    emptyToAck: 'Không có thông báo nào chờ bạn xác nhận.',
   },
   badge: {
     urgent: 'Khẩn',

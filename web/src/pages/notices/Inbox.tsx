@@ -1,7 +1,10 @@
 // Thông báo: the member's inbox (GET /inbox), newest first, "Xem thêm thông báo" for older ones.
-// Unread notices are bold with a dot; badges say urgent, to acknowledge, recalled, corrected.
-// Notices heard live are added or replaced in place; after the connection comes back the list is
-// read again (what was sent meanwhile is only on the server).
+// Three views in the address (?xem=chua-doc, ?xem=can-xac-nhan, so "back" from a notice returns to
+// the same one): all, unread, and those waiting for "Đã nhận" — what a secretary with a deadline
+// looks for first. Unread notices are bold with a dot; badges say urgent, to acknowledge,
+// recalled, corrected. Notices heard live are added or replaced in place when they belong to the
+// view; after the connection comes back the list is read again (what was sent meanwhile is only
+// on the server).
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { api } from '../../api/client';
 import type { InboxItem } from '../../api/types';
@@ -12,11 +15,14 @@ import { live } from '../../lib/live';
 import { countInboxVisit } from '../../lib/push';
 import { Link } from '../../lib/router';
 import { useStore } from '../../lib/store';
-import { noticeHref } from '../../paths';
+import { PATHS, noticeHref } from '../../paths';
+import type { RouteProps } from '../../routes';
 import { usePaged } from '../../lib/use-paged';
+import { hrefWith } from '../library/filters';
 import { ErrorBox, MoreButton } from '../library/parts';
 import { NoticeBadges, PushOffer } from './parts';
 import { snippet } from './text';
+import { SLUG_OF, belongs, showOf, type Show } from './views';
 
 function Row({ item }: { item: InboxItem }) {
   const unread = isUnread(item);
@@ -41,11 +47,39 @@ function Row({ item }: { item: InboxItem }) {
   );
 }
 
-export default function Inbox() {
+function Views({ show, query, toAck }: { show: Show; query: URLSearchParams; toAck: number | null }) {
+  const unread = useStore(inboxCount).unread;
+  // Chips rather than tabs: they wrap onto a second line on a small phone or with large text.
+  const chip = (s: Show, label: string) => (
+    <li>
+      <Link
+        class={show === s ? 'chip chip-on' : 'chip'}
+        href={hrefWith(PATHS.notices, query, { xem: SLUG_OF[s] })}
+        aria-current={show === s ? 'page' : undefined}
+      >
+        {label}
+      </Link>
+    </li>
+  );
+  return (
+    <nav class="chip-group" aria-label={vn.inbox.views}>
+      <ul class="chips">
+        {chip('all', vn.inbox.all)}
+        {chip('unread', vn.inbox.unread(unread))}
+        {chip('to_ack', vn.inbox.toAck(toAck))}
+      </ul>
+    </nav>
+  );
+}
+
+export default function Inbox({ query }: RouteProps) {
+  const show = showOf(query);
   const visits = useMemo(() => countInboxVisit(), []);
-  const paged = usePaged<InboxItem, number>('inbox', async (before, signal) => {
-    const page = await api.get('/inbox', { query: { ...(before ? { before } : {}), limit: 20 }, signal });
+  const [toAck, setToAck] = useState<number | null>(null);
+  const paged = usePaged<InboxItem, number>(`inbox-${show}`, async (before, signal) => {
+    const page = await api.get('/inbox', { query: { show, ...(before ? { before } : {}), limit: 20 }, signal });
     noteInboxPage(page);
+    setToAck(page.to_ack);
     return { items: page.items, next: page.next_before };
   });
   // Notices heard live since the list was read, laid over it by id.
@@ -54,7 +88,14 @@ export default function Inbox() {
   useEffect(
     () =>
       live.subscribe((ev) => {
-        if (ev.type === 'notice') setHeard((list) => upsertItem(list, ev.notice));
+        if (ev.type === 'notice') {
+          setHeard((list) => upsertItem(list, ev.notice));
+          // Kept right without asking the server (thousands of phones hear the same notice): one
+          // sent since the count was read is new to it; one recalled no longer waits.
+          const n = ev.notice;
+          if (n.require_ack && n.acked_at === null && (ev.event === 'sent' || ev.event === 'recalled'))
+            setToAck((c) => (c === null ? c : Math.max(0, c + (ev.event === 'sent' ? 1 : -1))));
+        }
         else if (ev.reconnect) {
           setHeard([]);
           paged.reload();
@@ -63,23 +104,33 @@ export default function Inbox() {
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [],
   );
-  const items = heard.reduce((list, item) => upsertItem(list, item), paged.items);
+  // Laid over by id; in a filtered view, only what still belongs there (a notice read elsewhere
+  // leaves "Chưa đọc", one recalled leaves "Cần xác nhận").
+  const items = heard
+    .reduce((list, item) => upsertItem(list, item), paged.items)
+    .filter((item) => belongs(show, item) || !heard.some((h) => h.id === item.id));
+  const empty = show === 'unread' ? vn.inbox.emptyUnread : show === 'to_ack' ? vn.inbox.emptyToAck : vn.inbox.empty;
 
   return (
     <section class="page notices" aria-labelledby="inbox-title">
       <h1 id="inbox-title" tabIndex={-1}>
         {vn.inbox.title}
       </h1>
-      <p class="muted">{count.unread === null ? vn.inbox.intro : vn.inbox.unreadCount(count.unread)}</p>
+      <p class="muted">
+        {show === 'to_ack' && toAck !== null
+          ? vn.inbox.toAckCount(toAck)
+          : count.unread === null
+            ? vn.inbox.intro
+            : vn.inbox.unreadCount(count.unread)}
+      </p>
       <PushOffer moment={visits >= 2} />
+      <Views show={show} query={query} toAck={toAck} />
       {paged.loading && items.length === 0 ? (
         <Loading />
       ) : paged.error && items.length === 0 ? (
         <ErrorBox error={paged.error} onRetry={paged.reload} />
       ) : items.length === 0 ? (
-        <EmptyState title={vn.inbox.empty}>
-          <p class="muted">{vn.inbox.emptyHint}</p>
-        </EmptyState>
+        <EmptyState title={empty}>{show === 'all' && <p class="muted">{vn.inbox.emptyHint}</p>}</EmptyState>
       ) : (
         <ul class="inbox-list" aria-labelledby="inbox-title">
           {items.map((item) => (

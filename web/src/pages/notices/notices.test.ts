@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { noticeWhen, vnWords } from '../../i18n/vi-notices';
 import { vnToUnix } from '../../lib/vn-time';
+import { inboxItem } from '../../lib/notice-fixture';
 import { snippet } from './text';
+import { belongs, showOf } from './views';
 
 describe('times on notices, in Vietnam time', () => {
   const now = vnToUnix('2026-05-02', '09:00')!;
@@ -21,5 +23,24 @@ describe('the first words of a notice', () => {
     expect(snippet('Họp chi bộ\n\nlúc 8 giờ')).toBe('Họp chi bộ lúc 8 giờ');
     expect(snippet('một hai ba bốn năm sáu', 12)).toBe('một hai ba…');
     expect(snippet('ngắn', 12)).toBe('ngắn');
+  });
+});
+
+describe('the inbox views', () => {
+  it('read from the address, anything unknown is the whole inbox', () => {
+    expect(showOf(new URLSearchParams('xem=chua-doc'))).toBe('unread');
+    expect(showOf(new URLSearchParams('xem=can-xac-nhan'))).toBe('to_ack');
+    expect(showOf(new URLSearchParams('xem=gi-do'))).toBe('all');
+    expect(showOf(new URLSearchParams())).toBe('all');
+  });
+  it('hold what the server would list in them', () => {
+    const asks = inboxItem(1, { require_ack: true });
+    expect(belongs('to_ack', asks)).toBe(true);
+    expect(belongs('to_ack', { ...asks, acked_at: 5 })).toBe(false);
+    expect(belongs('to_ack', { ...asks, recalled_at: 5 })).toBe(false);
+    expect(belongs('to_ack', inboxItem(2))).toBe(false);
+    expect(belongs('unread', asks)).toBe(true);
+    expect(belongs('unread', { ...asks, read_at: 5 })).toBe(false);
+    expect(belongs('all', { ...asks, read_at: 5, acked_at: 6 })).toBe(true);
   });
 });
