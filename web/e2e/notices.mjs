@@ -81,6 +81,8 @@ export function register(scenario, { shot: takeShot, checkTapTargets }) {
       await signInLive(p, server.base, 'dangvien');
       const memberName = (await apiFromPage(p, 'GET', '/me')).member.full_name;
       const unreadBefore = await unreadBadge(p);
+      const toAckBefore = (await apiFromPage(p, 'GET', '/inbox?limit=1')).to_ack;
+      const homeToAck = (n) => `Có ${n.toLocaleString('vi-VN')} thông báo cấp ủy đang chờ bạn bấm “Đã nhận”.`;
 
       // The province committee writes the notice.
       await signInCommittee(page, server.base, 'tinhuy');
@@ -147,6 +149,8 @@ export function register(scenario, { shot: takeShot, checkTapTargets }) {
         const el = document.querySelector('.nav .nav-badge [aria-hidden="true"]');
         return el && Number(el.textContent) === n;
       }, unreadBefore + 1);
+      // The home screen under it now says one more waits for "Đã nhận" (counted live, not asked).
+      await p.getByTestId('home-to-ack').getByText(homeToAck(toAckBefore + 1)).waitFor();
       await shot(p, 'notices-live-toast-360x640');
 
       // Opens it from the message: the text, the deadline, the big "Đã nhận".
@@ -201,6 +205,11 @@ export function register(scenario, { shot: takeShot, checkTapTargets }) {
       assert.equal(await waiting.filter({ hasText: title }).count(), 0);
       await checkTapTargets(p);
       await shot(p, 'notices-inbox-to-ack-360x640');
+      // Back home: the reminder is down by the one acknowledged (gone when none is left).
+      await p.getByRole('navigation', { name: MAIN_NAV }).getByRole('link', { name: 'Trang chủ' }).click();
+      await p.locator('.member-card').waitFor();
+      if (toAckBefore > 0) await p.getByTestId('home-to-ack').getByText(homeToAck(toAckBefore)).waitFor();
+      else assert.equal(await p.getByTestId('home-to-ack').count(), 0);
 
       // The committee's statistics, refreshed by themselves: one acknowledgement.
       await page.waitForFunction(() => /^1 \//.test(document.querySelector('[data-testid="count-acked"]')?.textContent ?? ''), null, {

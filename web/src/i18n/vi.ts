@@ -111,6 +111,8 @@ export const vi = {
     noMember: 'Tài khoản này không gắn với hồ sơ đảng viên nên không có thẻ đảng viên.',
     noMemberRoles: 'Vai trò của bạn:',
     unreadNotices: (n: number) => `${n.toLocaleString('vi-VN')} thông báo chưa đọc`,
+    toAck: (n: number) => `Có ${n.toLocaleString('vi-VN')} thông báo cấp ủy đang chờ bạn bấm “Đã nhận”.`,
+    toAckGo: 'Xem ngay',
   },
   card: {
     title: 'Thẻ đảng viên điện tử',

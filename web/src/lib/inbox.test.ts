@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { EMPTY_COUNT, addToast, applyNotice, badgeText, fromPage, markRead, upsertItem, type InboxCount } from './inbox';
+import { EMPTY_COUNT, addToast, applyNotice, badgeText, fromPage, markAcked, markRead, upsertItem, type InboxCount } from './inbox';
 import { inboxItem as item } from './notice-fixture';
 
 const T = 1_700_000_000;
 
-function counted(unread: number, items = [item(1, { sent_at: T + 10 }), item(2, { sent_at: T + 5, read_at: T + 6 })]): InboxCount {
-  return fromPage(EMPTY_COUNT, { unread, items });
+function counted(unread: number, items = [item(1, { sent_at: T + 10 }), item(2, { sent_at: T + 5, read_at: T + 6 })], toAck = 0): InboxCount {
+  return fromPage(EMPTY_COUNT, { unread, to_ack: toAck, items });
 }
 
 describe('the unread count', () => {
@@ -58,7 +58,7 @@ describe('the unread count', () => {
     expect(r.refresh).toBe(true);
     expect(r.state.unread).toBeNull();
     // The count read afterwards already includes it; hearing it again adds nothing.
-    const s = fromPage(r.state, { unread: 1, items: [item(1)] });
+    const s = fromPage(r.state, { unread: 1, to_ack: 0, items: [item(1)] });
     expect(applyNotice(s, item(1), 'sent').state.unread).toBe(1);
   });
 
@@ -70,8 +70,36 @@ describe('the unread count', () => {
   });
 
   it('never goes below zero', () => {
-    const s = fromPage(EMPTY_COUNT, { unread: 0, items: [item(1)] });
+    const s = fromPage(EMPTY_COUNT, { unread: 0, to_ack: 0, items: [item(1)] });
     expect(markRead(s, 1).state.unread).toBe(0);
+  });
+});
+
+describe('the number waiting for "Đã nhận"', () => {
+  const asks = (id: number, extra = {}) => item(id, { sent_at: T + 20 + id, require_ack: true, ...extra });
+
+  it('takes the server count, adds a new notice that asks once, and leaves the others', () => {
+    let s = counted(4, undefined, 2);
+    expect(s.toAck).toBe(2);
+    s = applyNotice(s, asks(9), 'sent').state;
+    expect(s.toAck).toBe(3);
+    s = applyNotice(s, asks(9), 'sent').state;
+    s = applyNotice(s, asks(9), 'reminded').state;
+    s = applyNotice(s, asks(9, { version: 2 }), 'corrected').state;
+    expect(s.toAck).toBe(3);
+    s = applyNotice(s, item(10, { sent_at: T + 40 }), 'sent').state;
+    expect(s.toAck).toBe(3);
+  });
+
+  it('goes down when the member acknowledges or the committee recalls one still waiting', () => {
+    let s = counted(4, undefined, 2);
+    s = markAcked(s);
+    expect(s.toAck).toBe(1);
+    s = applyNotice(s, asks(1, { sent_at: T + 10, recalled_at: T + 30 }), 'recalled').state;
+    expect(s.toAck).toBe(0);
+    s = applyNotice(s, asks(2, { sent_at: T + 5, recalled_at: T + 31, acked_at: T + 7 }), 'recalled').state;
+    expect(markAcked(s).toAck).toBe(0);
+    expect(markAcked(EMPTY_COUNT).toAck).toBeNull();
   });
 });
 

@@ -1,6 +1,7 @@
 // The member's inbox as the whole app sees it: the number of unread notices (the badge in the
-// navigation and on the home tile) kept right while notices arrive live, and the short messages
-// ("Thông báo mới: …") shown when they do.
+// navigation and on the home tile) and of those waiting for "Đã nhận" (the home screen's reminder,
+// the inbox's view), kept right while notices arrive live, and the short messages ("Thông báo
+// mới: …") shown when they do.
 //
 // Counting each notice once: the server's count (InboxPage.unread) is the truth when it is read;
 // after that, a live notice changes it only by what that notice's own read state changed, known
@@ -15,25 +16,39 @@ import { createStore } from './store';
 export interface InboxCount {
   // null until the server has been asked.
   unread: number | null;
+  // Notices asking for an acknowledgement not given yet (InboxPage.to_ack); null until asked.
+  toAck: number | null;
   // id → unread, for every notice seen since the count was read.
   known: ReadonlyMap<number, boolean>;
   // The newest sent_at the count is known to cover: a notice sent later cannot be in it.
   newest: number;
 }
 
-export const EMPTY_COUNT: InboxCount = { unread: null, known: new Map(), newest: 0 };
+export const EMPTY_COUNT: InboxCount = { unread: null, toAck: null, known: new Map(), newest: 0 };
 
 export const isUnread = (item: Pick<InboxItem, 'read_at'>) => item.read_at === null;
+export const waitsForAck = (item: Pick<InboxItem, 'require_ack' | 'acked_at' | 'recalled_at'>) =>
+  item.require_ack && item.acked_at === null && item.recalled_at === null;
 
 // A page of GET /inbox: its count is the server's, its items are now known.
-export function fromPage(state: InboxCount, page: Pick<InboxPage, 'unread' | 'items'>): InboxCount {
+export function fromPage(state: InboxCount, page: Pick<InboxPage, 'unread' | 'to_ack' | 'items'>): InboxCount {
   const known = new Map(state.known);
   let newest = state.newest;
   for (const item of page.items) {
     known.set(item.id, isUnread(item));
     newest = Math.max(newest, item.sent_at);
   }
-  return { unread: page.unread, known, newest };
+  return { unread: page.unread, toAck: page.to_ack, known, newest };
+}
+
+// What a live notice does to the number waiting for "Đã nhận": one sent after the count was read
+// is new to it; one recalled while waiting no longer waits (counted either by the server or by
+// its own 'sent' heard here; after a gap in the connection the count is read again anyway).
+function toAckAfter(state: InboxCount, item: InboxItem, event: NoticeEventKind, isNew: boolean): number | null {
+  if (state.toAck === null || !item.require_ack || item.acked_at !== null) return state.toAck;
+  if (event === 'sent' && isNew) return state.toAck + 1;
+  if (event === 'recalled') return Math.max(0, state.toAck - 1);
+  return state.toAck;
 }
 
 // A notice heard live. `refresh`: the count cannot be worked out here; read it from the server.
@@ -42,13 +57,19 @@ export function applyNotice(state: InboxCount, item: InboxItem, event: NoticeEve
   const before = state.known.get(item.id);
   const known = new Map(state.known).set(item.id, now);
   if (state.unread === null) return { state: { ...state, known }, refresh: true };
+  const isNew = before === undefined && event === 'sent' && item.sent_at > state.newest;
+  const toAck = toAckAfter(state, item, event, isNew);
   if (before === undefined) {
-    if (event === 'sent' && item.sent_at > state.newest)
-      return { state: { unread: state.unread + (now ? 1 : 0), known, newest: item.sent_at }, refresh: false };
-    return { state: { ...state, known }, refresh: true };
+    if (isNew) return { state: { unread: state.unread + (now ? 1 : 0), toAck, known, newest: item.sent_at }, refresh: false };
+    return { state: { ...state, toAck, known }, refresh: true };
   }
   const delta = (now ? 1 : 0) - (before ? 1 : 0);
-  return { state: { ...state, known, unread: Math.max(0, state.unread + delta) }, refresh: false };
+  return { state: { ...state, toAck, known, unread: Math.max(0, state.unread + delta) }, refresh: false };
+}
+
+// The member pressed "Đã nhận" (sent, or queued to be sent when back online).
+export function markAcked(state: InboxCount): InboxCount {
+  return state.toAck === null ? state : { ...state, toAck: Math.max(0, state.toAck - 1) };
 }
 
 // The member opened a notice (GET /inbox/{id} marks it read).
@@ -104,8 +125,11 @@ function refreshSoon(): void {
 }
 
 // Pages that load inbox items report them, so the count knows those notices.
-export function noteInboxPage(page: Pick<InboxPage, 'unread' | 'items'>): void {
+export function noteInboxPage(page: Pick<InboxPage, 'unread' | 'to_ack' | 'items'>): void {
   inboxCount.set((s) => fromPage(s, page));
+}
+export function noteAcked(): void {
+  inboxCount.set(markAcked);
 }
 export function noteOpened(id: number): void {
   const r = markRead(inboxCount.get(), id);

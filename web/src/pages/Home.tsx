@@ -1,5 +1,6 @@
-// The member's home: their card first (what they open the app for at a meeting), then what to
-// read (required documents, latest news: a lazy chunk, pages/news/HomeFeed), then the sections.
+// The member's home: their card first (what they open the app for at a meeting), then notices
+// waiting for "Đã nhận", what to read (required documents, latest news: a lazy chunk,
+// pages/news/HomeFeed), then the sections.
 import type { ComponentType } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { vi } from '../i18n/vi';
@@ -31,7 +32,7 @@ function HomeFeed() {
 
 export default function Home() {
   const state = useStore(session);
-  const unread = useStore(inboxCount).unread;
+  const { unread, toAck } = useStore(inboxCount);
   if (state.status !== 'signed_in') return null;
   const { me } = state;
   const name = me.member?.full_name;
@@ -54,6 +55,11 @@ export default function Home() {
             ))}
           </ul>
         </div>
+      )}
+      {me.member && !!toAck && (
+        <Link class="alert alert-warning home-ack" href={`${PATHS.notices}?xem=can-xac-nhan`} data-testid="home-to-ack">
+          <strong>{vi.home.toAck(toAck)}</strong> <span class="home-ack-go">{vi.home.toAckGo}</span>
+        </Link>
       )}
       {me.member && <HomeFeed />}
       <h2 class="section-title">{vi.home.sections}</h2>

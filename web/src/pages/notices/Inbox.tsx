@@ -47,8 +47,8 @@ function Row({ item }: { item: InboxItem }) {
   );
 }
 
-function Views({ show, query, toAck }: { show: Show; query: URLSearchParams; toAck: number | null }) {
-  const unread = useStore(inboxCount).unread;
+function Views({ show, query }: { show: Show; query: URLSearchParams }) {
+  const { unread, toAck } = useStore(inboxCount);
   // Chips rather than tabs: they wrap onto a second line on a small phone or with large text.
   const chip = (s: Show, label: string) => (
     <li>
@@ -75,11 +75,9 @@ function Views({ show, query, toAck }: { show: Show; query: URLSearchParams; toA
 export default function Inbox({ query }: RouteProps) {
   const show = showOf(query);
   const visits = useMemo(() => countInboxVisit(), []);
-  const [toAck, setToAck] = useState<number | null>(null);
   const paged = usePaged<InboxItem, number>(`inbox-${show}`, async (before, signal) => {
     const page = await api.get('/inbox', { query: { show, ...(before ? { before } : {}), limit: 20 }, signal });
     noteInboxPage(page);
-    setToAck(page.to_ack);
     return { items: page.items, next: page.next_before };
   });
   // Notices heard live since the list was read, laid over it by id.
@@ -88,14 +86,7 @@ export default function Inbox({ query }: RouteProps) {
   useEffect(
     () =>
       live.subscribe((ev) => {
-        if (ev.type === 'notice') {
-          setHeard((list) => upsertItem(list, ev.notice));
-          // Kept right without asking the server (thousands of phones hear the same notice): one
-          // sent since the count was read is new to it; one recalled no longer waits.
-          const n = ev.notice;
-          if (n.require_ack && n.acked_at === null && (ev.event === 'sent' || ev.event === 'recalled'))
-            setToAck((c) => (c === null ? c : Math.max(0, c + (ev.event === 'sent' ? 1 : -1))));
-        }
+        if (ev.type === 'notice') setHeard((list) => upsertItem(list, ev.notice));
         else if (ev.reconnect) {
           setHeard([]);
           paged.reload();
@@ -117,14 +108,14 @@ export default function Inbox({ query }: RouteProps) {
         {vn.inbox.title}
       </h1>
       <p class="muted">
-        {show === 'to_ack' && toAck !== null
-          ? vn.inbox.toAckCount(toAck)
+        {show === 'to_ack' && count.toAck !== null
+          ? vn.inbox.toAckCount(count.toAck)
           : count.unread === null
             ? vn.inbox.intro
             : vn.inbox.unreadCount(count.unread)}
       </p>
       <PushOffer moment={visits >= 2} />
-      <Views show={show} query={query} toAck={toAck} />
+      <Views show={show} query={query} />
       {paged.loading && items.length === 0 ? (
         <Loading />
       ) : paged.error && items.length === 0 ? (

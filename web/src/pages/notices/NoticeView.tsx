@@ -8,7 +8,7 @@ import type { InboxItem } from '../../api/types';
 import { vi } from '../../i18n/vi';
 import { noticeWhen, vn } from '../../i18n/vi-notices';
 import { flash } from '../../lib/flash';
-import { dismissToast, noteOpened } from '../../lib/inbox';
+import { dismissToast, noteAcked, noteOpened } from '../../lib/inbox';
 import { live } from '../../lib/live';
 import { Link } from '../../lib/router';
 import { useApi } from '../../lib/use-api';
@@ -32,6 +32,7 @@ function AckBox({ item, onAcked }: { item: InboxItem; onAcked: (at: number) => v
     setError(null);
     try {
       const r = await sendOrQueue('post', '/notices/{id}/ack', { path: { id: item.id } }, vn.view.ackLabel);
+      noteAcked();
       if (r.queued) {
         setQueued(true);
         flash(vn.view.ackQueued, 'info');

@@ -1,6 +1,6 @@
 // The inbox's views and what belongs in each, apart from the screen so unit tests read them.
 import type { InboxItem } from '../../api/types';
-import { isUnread } from '../../lib/inbox';
+import { isUnread, waitsForAck } from '../../lib/inbox';
 
 // GET /inbox?show=…
 export type Show = 'all' | 'unread' | 'to_ack';
@@ -15,6 +15,6 @@ export function showOf(query: URLSearchParams): Show {
 // Whether a notice (as last heard) belongs in the view; the server's rule for the same filter.
 export function belongs(show: Show, item: InboxItem): boolean {
   if (show === 'unread') return isUnread(item);
-  if (show === 'to_ack') return item.require_ack && item.acked_at === null && item.recalled_at === null;
+  if (show === 'to_ack') return waitsForAck(item);
   return true;
 }
