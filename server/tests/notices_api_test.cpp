@@ -96,6 +96,14 @@ TEST_F(NoticesApiTest, AnUrgentNoticeArrivesLiveIsAcknowledgedAndTheCountsFollow
   EXPECT_FALSE(stats["children"].empty());
   auto pending = committee.get("/api/v1/notices/" + std::to_string(id) + "/pending?what=ack").json();
   EXPECT_EQ(pending["total"], recipients - 1);
+  // Reminded by hand: everyone but the member who acknowledged; once an hour only.
+  auto remind = committee.post("/api/v1/notices/" + std::to_string(id) + "/remind", json::object());
+  ASSERT_EQ(remind.status, 200) << remind.body;
+  EXPECT_EQ(remind.json()["reminded"], recipients - 1);
+  auto within_the_hour = committee.post("/api/v1/notices/" + std::to_string(id) + "/remind", json::object());
+  EXPECT_EQ(within_the_hour.status, 409);
+  EXPECT_NE(error_message(within_the_hour).find("Mỗi giờ chỉ nhắc một lần"), std::string::npos) << within_the_hour.body;
+  EXPECT_EQ(member.post("/api/v1/notices/" + std::to_string(id) + "/remind", json::object()).status, 404);
   auto list = committee.get("/api/v1/notices").json();
   EXPECT_EQ(list["items"][0]["id"], id);
 
@@ -111,7 +119,8 @@ TEST_F(NoticesApiTest, AnUrgentNoticeArrivesLiveIsAcknowledgedAndTheCountsFollow
   ASSERT_FALSE(again.is_null());
   EXPECT_EQ(again["event"], "corrected");
   EXPECT_EQ(again["notice"]["version"], 2);
-  EXPECT_EQ(scalar("SELECT COUNT(*) FROM audit_log WHERE entity = 'notice' AND entity_id = " + std::to_string(id)), 2);
+  // Sent, reminded, corrected.
+  EXPECT_EQ(scalar("SELECT COUNT(*) FROM audit_log WHERE entity = 'notice' AND entity_id = " + std::to_string(id)), 3);
 }
 
 TEST_F(NoticesApiTest, BadInputIsRefusedInVietnameseAndNothingIsStored) {

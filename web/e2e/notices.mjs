@@ -221,6 +221,23 @@ export function register(scenario, { shot: takeShot, checkTapTargets }) {
       await checkTapTargets(page);
       await shot(page, 'notices-stats-1366x768');
 
+      // Those who have not acknowledged are reminded now: the dialog says how many, once an hour.
+      const waitingCount = (recipients - 1).toLocaleString('vi-VN');
+      await page.getByRole('button', { name: 'Nhắc người chưa xác nhận' }).click();
+      const remind = page.getByRole('dialog', { name: 'Nhắc người chưa xác nhận' });
+      await remind.getByText(`${waitingCount} đảng viên chưa xác nhận sẽ nhận lời nhắc ngay`, { exact: false }).waitFor();
+      await shot(page, 'notices-remind-1366x768');
+      await remind.getByRole('button', { name: 'Nhắc người chưa xác nhận' }).click();
+      await remind.waitFor({ state: 'detached' });
+      await page.getByText(`Đã nhắc ${waitingCount} đảng viên chưa xác nhận.`).first().waitFor();
+      await page.getByText(/^Lần nhắc gần nhất lúc \d{2}\/\d{2}\/\d{4} \d{2}:\d{2}; lần nhắc tiếp theo lúc/).waitFor();
+      // Asked again at once: refused in words.
+      await page.getByRole('button', { name: 'Nhắc người chưa xác nhận' }).click();
+      await remind.getByRole('button', { name: 'Nhắc người chưa xác nhận' }).click();
+      await remind.getByText(/Mỗi giờ chỉ nhắc một lần/).waitFor();
+      await remind.getByRole('button', { name: 'Hủy' }).click();
+      await remind.waitFor({ state: 'detached' });
+
       // Down to the member's cell, level by level from wherever the page starts; the levels
       // above become links back.
       await drillTo(page, ['Đảng bộ xã Tân Phong', 'Đảng bộ khu vực Tân Lập', 'Chi bộ thôn Đông']);

@@ -177,6 +177,12 @@ void register_notice_routes(http::Router& router, App& app) {
     return json_response(notice_detail_json(d));
   });
 
+  router.add("POST", "/api/v1/notices/{id}/remind", [&app](http::Request& req) {
+    auto s = require_session(app, req);
+    return json_response(
+        {{"reminded", notices::remind(app.db, s.actor, id_param(req), timeutil::now_unix(), app.notice_events)}});
+  });
+
   router.add("POST", "/api/v1/notices/{id}/cancel", [&app](http::Request& req) {
     auto s = require_session(app, req);
     return json_response(notice_detail_json(notices::cancel(app.db, s.actor, id_param(req), timeutil::now_unix())));

@@ -85,6 +85,7 @@ nlohmann::json notice_detail_json(const notices::NoticeDetail& d) {
   j["history"] = std::move(history);
   j["reminders_sent"] = d.notice.reminders_sent;
   j["next_reminder_at"] = opt(d.notice.next_reminder_at);
+  j["last_reminded_at"] = opt(d.last_reminded_at);
   j["recall_reason"] = opt(d.notice.recall_reason);
   j["sender_name"] = opt(d.sender_name);
   return j;

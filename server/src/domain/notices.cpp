@@ -244,6 +244,7 @@ NoticeDetail detail_of(db::Connection& c, store::NoticeRow n) {
   d.audience = audience_view(c, n.audience_json);
   d.attached = attached_to(c, n);
   d.history = store::notice_versions(c, n.id);
+  d.last_reminded_at = store::last_notice_event_at(c, n.id, "reminded");
   if (auto a = store::find_account(c, n.sender_account_id); a && a->member_id)
     if (auto m = store::find_member(c, *a->member_id)) d.sender_name = m->full_name;
   d.notice = std::move(n);
@@ -531,6 +532,31 @@ NoticeDetail recall(db::Database& db, const Actor& actor, std::int64_t notice_id
   });
   if (event) deliver(sink, {*event});
   return detail(db, actor, notice_id);
+}
+
+std::int64_t remind(db::Database& db, const Actor& actor, std::int64_t notice_id, std::int64_t now, const EventSink& sink) {
+  std::optional<std::int64_t> event;
+  std::int64_t reminded = 0;
+  db.write([&](db::Connection& c) {
+    auto n = followed_notice(c, actor, notice_id);
+    if (n.recalled_at) throw Error(ErrorCode::conflict, "Thông báo đã thu hồi thì không nhắc được.");
+    if (n.state != "sent") throw Error(ErrorCode::conflict, "Thông báo chưa được gửi đi nên chưa nhắc được.");
+    if (!n.require_ack) throw Error(ErrorCode::conflict, "Thông báo này không yêu cầu xác nhận.");
+    if (auto last = store::last_notice_event_at(c, n.id, "reminded"); last && now - *last < kRemindEverySeconds) {
+      const auto minutes = (kRemindEverySeconds - (now - *last) + 59) / 60;
+      throw Error(ErrorCode::conflict, "Vừa nhắc cách đây " + std::to_string(std::max<std::int64_t>(1, (now - *last) / 60)) +
+                                           " phút. Mỗi giờ chỉ nhắc một lần để không làm phiền đảng viên; có thể nhắc lại sau " +
+                                           std::to_string(minutes) + " phút nữa.");
+    }
+    reminded = store::remind_unacked(c, n.id, now);
+    if (reminded == 0) throw Error(ErrorCode::conflict, "Mọi người nhận đã xác nhận, không còn ai để nhắc.");
+    store::queue_notice_pushes(c, n.id, sender_level(n.sender_unit_kind), n.priority == "urgent", now,
+                               now + kPushDelaySeconds, now);
+    event = store::insert_notice_event(c, n.id, "reminded", now);
+    audit::record(c, actor, "notice.remind", "notice", n.id, n.sender_unit_id, nullptr, {{"reminded", reminded}});
+  });
+  if (event) deliver(sink, {*event});
+  return reminded;
 }
 
 NoticeDetail cancel(db::Database& db, const Actor& actor, std::int64_t notice_id, std::int64_t now) {

@@ -76,6 +76,7 @@ struct NoticeDetail {
   Attached attached;
   std::vector<store::NoticeVersionRow> history;
   std::optional<std::string> sender_name;
+  std::optional<std::int64_t> last_reminded_at;  // by hand or automatically
 };
 
 // The actor may send notices (committee, cell committee or admin somewhere).
@@ -142,6 +143,14 @@ NoticeDetail correct(db::Database& db, const Actor& actor, std::int64_t notice_i
 NoticeDetail recall(db::Database& db, const Actor& actor, std::int64_t notice_id, const std::string& reason,
                     std::int64_t now, const EventSink& sink);
 NoticeDetail cancel(db::Database& db, const Actor& actor, std::int64_t notice_id, std::int64_t now);
+// The committee reminds, now, the recipients who have not acknowledged a sent notice that asks for
+// it: live to open apps, pushed to closed ones (as the notice's own priority allows), the time in
+// the follow-up list. At most once every kRemindEverySeconds per notice, by hand or automatically,
+// so members are not pestered (409 saying when it may be done again); 409 too when recalled, not
+// sent yet, not asking for acknowledgement, or everyone has acknowledged. Audited. Returns how
+// many were reminded.
+inline constexpr std::int64_t kRemindEverySeconds = 3600;
+std::int64_t remind(db::Database& db, const Actor& actor, std::int64_t notice_id, std::int64_t now, const EventSink& sink);
 
 struct NoticePage {
   std::vector<store::NoticeListRow> items;

@@ -296,6 +296,45 @@ TEST(Notices, UrgentNoticesRemindThoseWhoHaveNotAcknowledgedAtMostThreeTimes) {
   EXPECT_EQ(detail(*w.db, w.committee_a(), d.notice.id).notice.reminders_sent, 3);
 }
 
+TEST(Notices, ACommitteeRemindsThoseWhoHaveNotAcknowledgedAtMostOnceAnHour) {
+  World w;
+  auto d = create(*w.db, w.committee_a(), w.input({.units = {w.cell_a1.id}}, false, true), kNow, w.sink);
+  acknowledge(*w.db, World::member(w.a1[0], w.cell_a1), d.notice.id, kNow + 10);
+  const auto events = w.delivered.size();
+  EXPECT_EQ(remind(*w.db, w.committee_a(), d.notice.id, kNow + 60, w.sink), 2);
+  ASSERT_EQ(w.delivered.size(), events + 1) << "the reminder goes to open apps";
+  auto p = pending(*w.db, w.committee_a(), d.notice.id, std::nullopt, "ack");
+  ASSERT_EQ(p.members.size(), 2u);
+  for (const auto& m : p.members) EXPECT_EQ(m.reminded_at, kNow + 60);
+  auto audited = w.db->read_value([&](db::Connection& c) {
+    return c.query("SELECT COUNT(*) FROM audit_log WHERE action = 'notice.remind' AND entity_id = $1", {d.notice.id})
+        .one()
+        .integer(0);
+  });
+  EXPECT_EQ(audited, 1);
+
+  // Within the hour: refused, saying when; after it, again.
+  auto soon = code_of([&] { remind(*w.db, w.committee_a(), d.notice.id, kNow + 60 + 600, w.sink); });
+  EXPECT_EQ(soon, ErrorCode::conflict);
+  try {
+    remind(*w.db, w.committee_a(), d.notice.id, kNow + 60 + 600, w.sink);
+  } catch (const Error& e) {
+    EXPECT_NE(e.message().find("sau 50 phút nữa"), std::string::npos) << e.message();
+  }
+  EXPECT_EQ(remind(*w.db, w.committee_a(), d.notice.id, kNow + 60 + kRemindEverySeconds, w.sink), 2);
+
+  // Out of scope: as if it did not exist. Nothing to ask, nobody left, recalled: 409.
+  EXPECT_EQ(code_of([&] { remind(*w.db, with_grant(Role::committee, w.base_b), d.notice.id, kNow + 9000, w.sink); }),
+            ErrorCode::not_found);
+  auto plain = create(*w.db, w.committee_a(), w.input({.units = {w.cell_a1.id}}), kNow, w.sink);
+  EXPECT_EQ(code_of([&] { remind(*w.db, w.committee_a(), plain.notice.id, kNow + 9000, w.sink); }), ErrorCode::conflict);
+  auto few = create(*w.db, w.committee_a(), w.input({.members = {w.a1[1]}}, false, true), kNow, w.sink);
+  acknowledge(*w.db, World::member(w.a1[1], w.cell_a1), few.notice.id, kNow + 5);
+  EXPECT_EQ(code_of([&] { remind(*w.db, w.committee_a(), few.notice.id, kNow + 9000, w.sink); }), ErrorCode::conflict);
+  recall(*w.db, w.committee_a(), d.notice.id, "Hoãn", kNow + 9000, w.sink);
+  EXPECT_EQ(code_of([&] { remind(*w.db, w.committee_a(), d.notice.id, kNow + 99000, w.sink); }), ErrorCode::conflict);
+}
+
 TEST(Notices, ALiveEventReadsTheRowsOfConnectedRecipientsOnly) {
   World w;
   // An account for every member, and one more for the first member of A1 (a second phone).

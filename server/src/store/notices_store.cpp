@@ -254,6 +254,12 @@ std::optional<NoticeEventRow> find_notice_event(db::Connection& c, std::int64_t 
   return NoticeEventRow{r.integer(0), r.integer(1), r.text(2), r.integer(3)};
 }
 
+std::optional<std::int64_t> last_notice_event_at(db::Connection& c, std::int64_t notice_id, const std::string& event) {
+  return c.query("SELECT MAX(at) FROM notice_events WHERE notice_id = $1 AND event = $2", {notice_id, event})
+      .one()
+      .opt_integer(0);
+}
+
 std::vector<NoticeEventRow> notice_events_since(db::Connection& c, std::int64_t at) {
   std::vector<NoticeEventRow> out;
   for (const auto& r :

@@ -94,6 +94,8 @@ struct NoticeEventRow {
 // Inserts the event and, on PostgreSQL, pg_notify(kNoticeChannel, id) in the same transaction.
 std::int64_t insert_notice_event(db::Connection& c, std::int64_t notice_id, const std::string& event, std::int64_t at);
 std::optional<NoticeEventRow> find_notice_event(db::Connection& c, std::int64_t id);
+// When the notice last had this event (e.g. "reminded"), if ever.
+std::optional<std::int64_t> last_notice_event_at(db::Connection& c, std::int64_t notice_id, const std::string& event);
 std::vector<NoticeEventRow> notice_events_since(db::Connection& c, std::int64_t at);
 std::int64_t last_notice_event_id(db::Connection& c);
 

@@ -610,8 +610,10 @@ export const vc = {
     sentText: 'Nội dung đã gửi',
     sentBy: (who: string) => `Người gửi: ${who}`,
     ackDeadlineLine: (at: string) => `Hạn xác nhận: ${at}`,
-    reminders: (n: number, next: string | null) =>
-      `${n === 0 ? 'Chưa nhắc lần nào' : `Đã tự nhắc ${num(n)} lần`}${next ? `; lần nhắc tiếp theo lúc ${next}` : ''}.`,
+    reminders: (n: number, last: string | null, next: string | null) =>
+      `${last === null ? 'Chưa nhắc lần nào' : `Lần nhắc gần nhất lúc ${last}${n > 0 ? ` (đã tự nhắc ${num(n)} lần)` : ''}`}${
+        next ? `; lần nhắc tiếp theo lúc ${next}` : ''
+      }.`,
     history: 'Lịch sử',
     historyItem: { sent: 'Gửi đi', corrected: 'Đính chính', recalled: 'Thu hồi' } as Record<string, string>,
     recallReason: (r: string) => `Lý do thu hồi: ${r}`,
@@ -642,6 +644,11 @@ export const vc = {
     cancelTitle: 'Hủy thông báo hẹn giờ',
     cancelConfirm: (at: string) => `Thông báo sẽ không được gửi lúc ${at}. Chưa ai nhận được thông báo này.`,
     cancelledDone: 'Đã hủy thông báo hẹn giờ.',
+    remind: 'Nhắc người chưa xác nhận',
+    remindTitle: 'Nhắc người chưa xác nhận',
+    remindConfirm: (n: number) =>
+      `${members(n)} chưa xác nhận sẽ nhận lời nhắc ngay: trên ứng dụng đang mở và thông báo trên điện thoại. Mỗi giờ chỉ nhắc được một lần.`,
+    remindedDone: (n: number) => `Đã nhắc ${members(n)} chưa xác nhận.`,
   },
   // ---- audit ----
   audit: {

@@ -70,7 +70,11 @@ function Summary({ notice, stats }: { notice: NoticeDetail; stats: Stats }) {
       {notice.require_ack && notice.ack_deadline !== null && <p class="e-deadline">{t.ackDeadlineLine(vnDateTimeText(notice.ack_deadline))}</p>}
       {notice.require_ack && notice.priority === 'urgent' && (
         <p class="muted small">
-          {t.reminders(notice.reminders_sent, notice.next_reminder_at ? vnDateTimeText(notice.next_reminder_at) : null)}
+          {t.reminders(
+            notice.reminders_sent,
+            notice.last_reminded_at ? vnDateTimeText(notice.last_reminded_at) : null,
+            notice.next_reminder_at ? vnDateTimeText(notice.next_reminder_at) : null,
+          )}
         </p>
       )}
     </section>
@@ -196,7 +200,7 @@ function Content({ notice }: { notice: NoticeDetail }) {
   );
 }
 
-type Action = 'correct' | 'recall' | 'cancel';
+type Action = 'correct' | 'recall' | 'cancel' | 'remind';
 
 function ActionDialog({ action, notice, onClose, onDone }: { action: Action; notice: NoticeDetail; onClose: () => void; onDone: () => void }) {
   const s = useSubmit();
@@ -214,7 +218,7 @@ function ActionDialog({ action, notice, onClose, onDone }: { action: Action; not
     if (action === 'correct' && !note.trim()) return s.fail({ note: t.noteRequired });
     if (action === 'correct' && !body.trim()) return s.fail({ body: t.bodyRequired });
     if (action === 'recall' && !reason.trim()) return s.fail({ reason: t.reasonRequired });
-    const r = await s.run(() =>
+    const r = await s.run<unknown>(() =>
       action === 'correct'
         ? api.post('/notices/{id}/correct', {
             path,
@@ -228,27 +232,47 @@ function ActionDialog({ action, notice, onClose, onDone }: { action: Action; not
           })
         : action === 'recall'
           ? api.post('/notices/{id}/recall', { path, body: { reason: reason.trim() } })
-          : api.post('/notices/{id}/cancel', { path }),
+          : action === 'remind'
+            ? api.post('/notices/{id}/remind', { path })
+            : api.post('/notices/{id}/cancel', { path }),
     );
     if (!r.ok) return;
-    flash(action === 'correct' ? t.correctedDone : action === 'recall' ? t.recalledDone : t.cancelledDone, 'success');
+    const done =
+      action === 'correct'
+        ? t.correctedDone
+        : action === 'recall'
+          ? t.recalledDone
+          : action === 'remind'
+            ? t.remindedDone((r.value as { reminded: number }).reminded)
+            : t.cancelledDone;
+    flash(done, 'success');
     onDone();
   }
 
-  const label = action === 'correct' ? t.correct : action === 'recall' ? t.recall : t.cancel;
-  const titleText = action === 'correct' ? t.correctTitle : action === 'recall' ? t.recallTitle : t.cancelTitle;
+  const label = { correct: t.correct, recall: t.recall, cancel: t.cancel, remind: t.remind }[action];
+  const titleText = { correct: t.correctTitle, recall: t.recallTitle, cancel: t.cancelTitle, remind: t.remindTitle }[action];
   const will =
     action === 'correct'
       ? t.correctConfirm(notice.counts.recipients)
       : action === 'recall'
         ? t.recallConfirm(notice.counts.recipients)
-        : t.cancelConfirm(vnDateTimeText(notice.send_at));
+        : action === 'remind'
+          ? t.remindConfirm(notice.counts.recipients - notice.counts.acked)
+          : t.cancelConfirm(vnDateTimeText(notice.send_at));
   return (
     <Dialog
       title={titleText}
       onClose={onClose}
       failures={s.failures}
-      footer={<DialogButtons pending={s.pending} label={label} danger={action !== 'correct'} onConfirm={() => void confirm()} onCancel={onClose} />}
+      footer={
+        <DialogButtons
+          pending={s.pending}
+          label={label}
+          danger={action === 'recall' || action === 'cancel'}
+          onConfirm={() => void confirm()}
+          onCancel={onClose}
+        />
+      }
     >
       <FormError message={s.error} />
       {action === 'correct' && (
@@ -343,6 +367,14 @@ function Loaded({ data, poll }: { data: NonNullable<Poll['data']>; poll: Poll })
         {stats ? <Summary notice={notice} stats={stats} /> : <Content notice={notice} />}
         <section class="card e-stats-actions" aria-label={t.actions}>
           <div class="actions e-actions-column">
+            {notice.state === 'sent' &&
+              notice.recalled_at === null &&
+              notice.require_ack &&
+              notice.counts.acked < notice.counts.recipients && (
+                <button type="button" class="btn btn-primary" onClick={() => setAction('remind')}>
+                  {t.remind}
+                </button>
+              )}
             {live && notice.recalled_at === null && (
               <>
                 <button type="button" class="btn btn-secondary" onClick={() => setAction('correct')}>
