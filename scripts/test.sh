@@ -12,7 +12,7 @@ scripts/setup.sh
 
 step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
 PGDIR=$(mktemp -d /tmp/sotay-pg-XXXXXX)
-PGPORT=${PGPORT:-$((20000 + RANDOM % 20000))}
+PGPORT=${PGPORT:-$(scripts/free-port.sh)}
 cleanup() { scripts/pg-test-cluster.sh stop "$PGDIR" || true; rm -rf "$PGDIR"; }
 trap cleanup EXIT
 
