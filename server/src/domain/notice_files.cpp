@@ -27,6 +27,13 @@ std::optional<std::int64_t> sending_unit(const Actor& actor) {
   return best ? best->unit_id : std::nullopt;
 }
 
+// The ids once each, in order (for binary_search and for counting what the statement touched).
+std::vector<std::int64_t> sorted_unique(std::vector<std::int64_t> ids) {
+  std::sort(ids.begin(), ids.end());
+  ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+  return ids;
+}
+
 }  // namespace
 
 store::NoticeFileRow upload(db::Database& db, const Actor& actor, const fs::path& files_dir,
@@ -65,9 +72,7 @@ store::NoticeFileRow get(db::Database& db, const Actor& actor, std::int64_t id) 
 std::vector<store::NoticeFileRow> attach(db::Connection& c, const Actor& actor, std::int64_t notice_id,
                                          const std::vector<std::int64_t>& ids) {
   if (ids.empty()) return {};
-  std::vector<std::int64_t> unique(ids.begin(), ids.end());
-  std::sort(unique.begin(), unique.end());
-  unique.erase(std::unique(unique.begin(), unique.end()), unique.end());
+  const auto unique = sorted_unique(ids);
   // Linked first, then counted in one read with what the notice already had; a refusal rolls
   // the link back with the rest of the transaction.
   if (store::link_notice_files(c, notice_id, actor.account_id, unique) != static_cast<std::int64_t>(unique.size()))
@@ -89,9 +94,7 @@ std::vector<store::NoticeFileRow> attach(db::Connection& c, const Actor& actor, 
 
 std::vector<store::NoticeFileRow> detach(db::Connection& c, std::int64_t notice_id, const std::vector<std::int64_t>& ids) {
   if (ids.empty()) return {};
-  std::vector<std::int64_t> unique(ids.begin(), ids.end());
-  std::sort(unique.begin(), unique.end());
-  unique.erase(std::unique(unique.begin(), unique.end()), unique.end());
+  const auto unique = sorted_unique(ids);
   auto removed = store::delete_notice_files(c, notice_id, unique);
   if (removed.size() != unique.size())
     throw Error(ErrorCode::validation_failed, "Có tệp cần gỡ không thuộc thông báo này.",
