@@ -3,7 +3,7 @@
 import { render } from 'preact';
 import { onReached, onUnreachable } from './api/client';
 import { App } from './app';
-import { startInbox } from './lib/inbox';
+import { catchUpInbox, startInbox } from './lib/inbox';
 import { noteRequestFailed, noteRequestSucceeded, startNetworkWatch } from './lib/network';
 import { startRouter } from './lib/router';
 import { bootstrap, replayOutbox, session } from './lib/session';
@@ -29,4 +29,4 @@ void bootstrap().then(() => {
   // Keep a push subscription the browser renewed known to the server (once a day).
   if (session.get().status === 'signed_in') void import('./lib/push').then((m) => m.resyncPush()).catch(() => undefined);
 });
-registerServiceWorker(() => void replayOutbox());
+registerServiceWorker({ onBackOnline: () => void replayOutbox(), onPushed: catchUpInbox });

@@ -168,6 +168,12 @@ function onLive(ev: LiveEvent): void {
   noticeToasts.set((list) => addToast(list, ev.event, ev.notice));
 }
 
+// A push reached this open app (src/sw/sw.ts): the live connection, if it is waiting to retry,
+// reconnects now, and its reconnection reads the count again.
+export function catchUpInbox(): void {
+  live.nudge();
+}
+
 let started = false;
 // Called once at start-up: the connection follows the session.
 export function startInbox(): void {

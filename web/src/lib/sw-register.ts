@@ -9,7 +9,14 @@ export const updateReady = createStore<ServiceWorker | null>(null);
 
 let userAskedReload = false;
 
-export function registerServiceWorker(onBackOnline: () => void): void {
+export interface WorkerCues {
+  // Connectivity is back: replay what was queued offline.
+  onBackOnline: () => void;
+  // A push was just shown as a notification while this window is open.
+  onPushed: () => void;
+}
+
+export function registerServiceWorker({ onBackOnline, onPushed }: WorkerCues): void {
   if (typeof navigator === 'undefined' || !('serviceWorker' in navigator)) return;
   const sw = navigator.serviceWorker;
   const hadController = !!sw.controller;
@@ -33,6 +40,7 @@ export function registerServiceWorker(onBackOnline: () => void): void {
   sw.addEventListener('message', (event: MessageEvent) => {
     const data = event.data as { type?: string; url?: unknown } | null;
     if (data?.type === 'ONLINE') onBackOnline();
+    else if (data?.type === 'PUSHED') onPushed();
     // A notification was touched while the app was open (src/sw/sw.ts): go to its notice.
     else if (data?.type === 'NAVIGATE' && typeof data.url === 'string' && data.url.startsWith('/') && !data.url.startsWith('//'))
       navigate(data.url);

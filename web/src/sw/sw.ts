@@ -14,7 +14,8 @@
 //    token; when connectivity returns this worker tells open pages to replay their outbox.
 //  - a new version waits until the person presses "Tải lại" (message SKIP_WAITING).
 //  - push: a notice for a closed app (decision 0006) becomes a system notification, one per notice
-//    (tag notice-<id>, so a correction replaces it); urgent ones stay until touched. Touching it
+//    (tag notice-<id>, so a correction replaces it); urgent ones stay until touched. Open windows
+//    are then told (PUSHED) so a sleeping live connection catches up. Touching the notification
 //    brings an open Sổ tay window to the notice, or opens one.
 /// <reference lib="webworker" />
 
@@ -269,7 +270,16 @@ sw.addEventListener('push', (event) => {
     lang: 'vi',
     requireInteraction: urgent,
   };
-  event.waitUntil(sw.registration.showNotification(urgent ? `Khẩn: ${title}` : title, options));
+  event.waitUntil(
+    (async () => {
+      await sw.registration.showNotification(urgent ? `Khẩn: ${title}` : title, options);
+      // An open Sổ tay whose live connection is down (the phone slept, the network came back)
+      // takes this as its cue to reconnect and catch up at once rather than at its next retry.
+      for (const client of await sw.clients.matchAll({ type: 'window' })) {
+        client.postMessage({ type: 'PUSHED', id: typeof data.id === 'number' ? data.id : null });
+      }
+    })(),
+  );
 });
 
 sw.addEventListener('notificationclick', (event) => {
