@@ -8,7 +8,8 @@
 //  - /assets/* (content-hashed, immutable): cache first. Committee chunks (assets/c-*) are not
 //    precached — members never need them — and are cached the first time they are loaded.
 //  - GET /api/v1/*: network first, cached copy when the network fails or is too slow; answers
-//    from the cache carry X-Sotay-From-Cache so the app can say it shows saved data.
+//    from the cache carry X-Sotay-From-Cache so the app can say it shows saved data. Downloaded
+//    files (attachments, notices' files) are kept only within a size budget (file-budget.ts).
 //  - everything else (POST/PATCH/DELETE, the live socket, exports): straight to the network.
 //    Changes made offline are queued by the page (src/lib/offline-queue.ts), which holds the CSRF
 //    token; when connectivity returns this worker tells open pages to replay their outbox.
@@ -18,6 +19,7 @@
 //    are then told (PUSHED) so a sleeping live connection catches up. Touching the notification
 //    brings an open Sổ tay window to the notice, or opens one.
 /// <reference lib="webworker" />
+import { filesToEvict, isFileDownload, keepsFile, type KeptFile } from './file-budget';
 
 declare const __PRECACHE__: string[];
 declare const __ALL_ASSETS__: string[];
@@ -165,6 +167,11 @@ async function networkFirst(req: Request, event: FetchEvent): Promise<Response> 
   const cache = await caches.open(API_CACHE);
   const cached = await cache.match(req);
   const network = fetch(req).then(async (res) => {
+    if (isFileDownload(new URL(req.url).pathname)) {
+      // A file goes to the person at once (not after it is stored) and is kept within a budget.
+      if (keepsFile(res.status, res.headers.get('Content-Length'))) event.waitUntil(keepFile(cache, req, res.clone()));
+      return res;
+    }
     // Only successful answers are kept; a 401 means the session ended and the page will clear
     // the cache itself.
     if (res.ok) await cache.put(req, res.clone());
@@ -193,6 +200,23 @@ async function networkFirst(req: Request, event: FetchEvent): Promise<Response> 
     return markFromCache(cached);
   } finally {
     clearTimeout(timer);
+  }
+}
+
+// Stores a downloaded file, then deletes the files stored longest ago until the rest fit the
+// budget (src/sw/file-budget.ts). A phone out of storage simply does not keep it.
+async function keepFile(cache: Cache, req: Request, res: Response): Promise<void> {
+  try {
+    await cache.put(req, res);
+    const kept: KeptFile[] = [];
+    for (const key of await cache.keys()) {
+      if (!isFileDownload(new URL(key.url).pathname)) continue;
+      const stored = await cache.match(key);
+      kept.push({ url: key.url, size: Number(stored?.headers.get('Content-Length') ?? 0) || 0 });
+    }
+    for (const url of filesToEvict(kept)) await cache.delete(url);
+  } catch {
+    // QuotaExceededError and the like: the file stays only in the person's downloads.
   }
 }
 
@@ -305,6 +329,3 @@ sw.addEventListener('notificationclick', (event) => {
     })(),
   );
 });
-
-// A module, so the declarations above stay local to this file.
-export {};
