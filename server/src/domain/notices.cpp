@@ -398,6 +398,14 @@ int run_due(db::Database& db, std::int64_t now, const EventSink& sink) {
       auto n = store::find_notice(c, id);
       // Re-checked inside the transaction so two servers never remind twice.
       if (!n || !n->next_reminder_at || *n->next_reminder_at > now || n->recalled_at) return std::nullopt;
+      // The committee reminded by hand within the hour: this round waits until the hour is up
+      // (or is dropped if that would be after the deadline, as every later round would be too).
+      if (auto last = store::last_notice_event_at(c, n->id, "reminded"); last && now - *last < kRemindEverySeconds) {
+        std::optional<std::int64_t> later = *last + kRemindEverySeconds;
+        if (n->ack_deadline && *later > *n->ack_deadline) later.reset();
+        store::set_notice_reminder(c, n->id, n->reminders_sent, later);
+        return std::nullopt;
+      }
       return remind_round(c, *n, now);
     });
     if (event) deliver(sink, {*event});

@@ -335,6 +335,40 @@ TEST(Notices, ACommitteeRemindsThoseWhoHaveNotAcknowledgedAtMostOnceAnHour) {
   EXPECT_EQ(code_of([&] { remind(*w.db, w.committee_a(), d.notice.id, kNow + 99000, w.sink); }), ErrorCode::conflict);
 }
 
+TEST(Notices, AnAutomaticReminderWaitsAnHourAfterOneByHand) {
+  World w;
+  auto d = create(*w.db, w.committee_a(), w.input({.units = {w.cell_a1.id}}, true, true), kNow, w.sink);
+  // By hand ten minutes before the first automatic round.
+  const auto by_hand = kNow + kReminderAfter[0] - 600;
+  EXPECT_EQ(remind(*w.db, w.committee_a(), d.notice.id, by_hand, w.sink), 3);
+  const auto events = w.delivered.size();
+  // The round comes due, but members were reminded ten minutes ago: nothing goes out, it waits.
+  EXPECT_EQ(run_due(*w.db, kNow + kReminderAfter[0], w.sink), 1);
+  EXPECT_EQ(w.delivered.size(), events);
+  auto waiting = detail(*w.db, w.committee_a(), d.notice.id);
+  EXPECT_EQ(waiting.last_reminded_at, by_hand);
+  EXPECT_EQ(waiting.notice.reminders_sent, 0);
+  EXPECT_EQ(waiting.notice.next_reminder_at, by_hand + kRemindEverySeconds);
+  EXPECT_EQ(run_due(*w.db, by_hand + kRemindEverySeconds - 1, w.sink), 0);
+  // An hour after the one by hand, the round goes out; the next keeps its time.
+  EXPECT_EQ(run_due(*w.db, by_hand + kRemindEverySeconds, w.sink), 1);
+  EXPECT_EQ(w.delivered.size(), events + 1);
+  auto after = detail(*w.db, w.committee_a(), d.notice.id);
+  EXPECT_EQ(after.notice.reminders_sent, 1);
+  EXPECT_EQ(after.notice.next_reminder_at, kNow + kReminderAfter[1]);
+  EXPECT_EQ(after.last_reminded_at, by_hand + kRemindEverySeconds);
+
+  // A round that would have to wait past the deadline is dropped, and with it the later ones.
+  auto in = w.input({.units = {w.cell_a1.id}}, true, true);
+  in.ack_deadline = kNow + kReminderAfter[0] + 300;
+  auto tight = create(*w.db, w.committee_a(), in, kNow, w.sink);
+  remind(*w.db, w.committee_a(), tight.notice.id, kNow + kReminderAfter[0] - 600, w.sink);
+  run_due(*w.db, kNow + kReminderAfter[0], w.sink);
+  auto dropped = detail(*w.db, w.committee_a(), tight.notice.id);
+  EXPECT_FALSE(dropped.notice.next_reminder_at.has_value());
+  EXPECT_EQ(dropped.notice.reminders_sent, 0);
+}
+
 TEST(Notices, ALiveEventReadsTheRowsOfConnectedRecipientsOnly) {
   World w;
   // An account for every member, and one more for the first member of A1 (a second phone).
