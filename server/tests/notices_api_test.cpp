@@ -72,6 +72,12 @@ TEST_F(NoticesApiTest, AnUrgentNoticeArrivesLiveIsAcknowledgedAndTheCountsFollow
   auto inbox = member.get("/api/v1/inbox").json();
   EXPECT_GE(inbox["unread"].get<int>(), 1);
   EXPECT_EQ(inbox["items"][0]["id"], id);
+  // Found by its words, with marks ("Họp khẩn") or without; words it does not have find nothing.
+  auto found = member.get("/api/v1/inbox?q=khan%20chi%20uy").json();
+  ASSERT_FALSE(found["items"].empty());
+  EXPECT_EQ(found["items"][0]["id"], id);
+  EXPECT_EQ(member.get("/api/v1/inbox?q=H%E1%BB%8Dp%20kh%E1%BA%A9n").json()["items"][0]["id"], id);
+  EXPECT_TRUE(member.get("/api/v1/inbox?q=khong%20co%20dau%20xyz").json()["items"].empty());
   // It waits for the member's acknowledgement: first in that list, counted.
   auto to_ack = member.get("/api/v1/inbox?show=to_ack").json();
   EXPECT_EQ(to_ack["items"][0]["id"], id);
@@ -155,6 +161,12 @@ TEST_F(NoticesApiTest, BadInputIsRefusedInVietnameseAndNothingIsStored) {
   EXPECT_EQ(member.post("/api/v1/notices", urgent_to(base, "Đảng viên gửi")).status, 403);
   EXPECT_EQ(member.post("/api/v1/notices/987654/ack", json::object()).status, 404);
   EXPECT_EQ(member.get("/api/v1/inbox/987654").status, 404);
+  // Anything typed is only words to find: a very long or odd search is an empty answer, not an error.
+  std::string odd = "/api/v1/inbox?q=";
+  for (int i = 0; i < 500; ++i) odd += "%22%2A%27%25%20OR%20";
+  auto odd_search = member.get(odd);
+  EXPECT_EQ(odd_search.status, 200) << odd_search.body;
+  EXPECT_TRUE(odd_search.json()["items"].empty());
   auto bad_show = member.get("/api/v1/inbox?show=chua-doc");
   EXPECT_EQ(bad_show.status, 400);
   EXPECT_NE(error_message(bad_show).find("phải là all, unread hoặc to_ack"), std::string::npos) << bad_show.body;

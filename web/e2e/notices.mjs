@@ -205,6 +205,25 @@ export function register(scenario, { shot: takeShot, checkTapTargets }) {
       assert.equal(await waiting.filter({ hasText: title }).count(), 0);
       await checkTapTargets(p);
       await shot(p, 'notices-inbox-to-ack-360x640');
+
+      // Searching, typed without marks: only this notice, whatever the view; then back to all.
+      await p.getByRole('navigation', { name: 'Lọc thông báo' }).getByRole('link', { name: 'Tất cả' }).click();
+      const stampOf = title.match(/\((\d+)\)/)[1];
+      await p.getByLabel('Tìm thông báo').fill(`hop khan mo rong ${stampOf}`);
+      await p.getByRole('search').getByRole('button', { name: 'Tìm' }).click();
+      await p.waitForURL(/tim=/);
+      await p.getByTestId('inbox-searching').getByText(`Các thông báo có “hop khan mo rong ${stampOf}”.`).waitFor();
+      await p.locator('.inbox-item').filter({ hasText: title }).waitFor();
+      assert.equal(await p.locator('.inbox-item').count(), 1);
+      await checkTapTargets(p);
+      await shot(p, 'notices-inbox-search-360x640');
+      await p.getByLabel('Tìm thông báo').fill('tàu vũ trụ');
+      await p.getByLabel('Tìm thông báo').press('Enter');
+      await p.getByText('Không tìm thấy thông báo nào có “tàu vũ trụ”.').waitFor();
+      await p.getByRole('link', { name: 'Bỏ tìm, xem lại tất cả' }).click();
+      await p.locator('.inbox-item').filter({ hasText: title }).waitFor();
+      assert.equal(await p.getByTestId('inbox-searching').count(), 0);
+      assert.equal(await p.getByLabel('Tìm thông báo').inputValue(), '');
       // Back home: the reminder is down by the one acknowledged (gone when none is left).
       await p.getByRole('navigation', { name: MAIN_NAV }).getByRole('link', { name: 'Trang chủ' }).click();
       await p.locator('.member-card').waitFor();

@@ -198,7 +198,7 @@ void register_notice_routes(http::Router& router, App& app) {
     auto s = require_session(app, req);
     auto page = notices::inbox(app.db, s.actor, notices::inbox_show(req.query_param("show").value_or("")),
                                int_query(req, "before"), static_cast<int>(int_query(req, "limit").value_or(20)),
-                               timeutil::now_unix());
+                               timeutil::now_unix(), req.query_param("q").value_or(""));
     auto items = nlohmann::json::array();
     for (std::size_t i = 0; i < page.items.size(); ++i) items.push_back(inbox_item_json(page.items[i], page.attached[i]));
     return json_response({{"unread", page.unread},

@@ -12,6 +12,8 @@
 #include "domain/library_editing.h"
 #include "domain/notice_files.h"
 #include "io/utf8.h"
+#include "search/query.h"
+#include "search/text_index.h"
 #include "store/accounts_store.h"
 #include "store/members_store.h"
 #include "store/reading_store.h"
@@ -423,15 +425,43 @@ store::InboxShow inbox_show(const std::string& show) {
   throw bad_request("Tham số \"show\" phải là all, unread hoặc to_ack.");
 }
 
+namespace {
+// The member's notices older than `before` whose sender, title or text has every word of the
+// query, up to `wanted`. A member's inbox is small (a few hundred notices a year), so it is read
+// in batches and matched here rather than kept in a full-text index.
+std::vector<store::InboxRow> inbox_matching(db::Connection& c, std::int64_t member_id, store::InboxShow show,
+                                            std::optional<std::int64_t> before, const search::ParsedQuery& query,
+                                            std::size_t wanted) {
+  constexpr int kBatch = 200;
+  std::vector<store::InboxRow> found;
+  for (;;) {
+    auto batch = store::inbox(c, member_id, show, before, kBatch);
+    if (batch.empty()) break;
+    before = batch.back().notice.id;
+    for (auto& it : batch) {
+      const auto& n = it.notice;
+      if (!search::words_begin_words(query, search::index_text(n.sender_unit_name + "\n" + n.title + "\n" + n.body)))
+        continue;
+      found.push_back(std::move(it));
+      if (found.size() == wanted) return found;
+    }
+    if (batch.size() < static_cast<std::size_t>(kBatch)) break;
+  }
+  return found;
+}
+}  // namespace
+
 InboxPage inbox(db::Database& db, const Actor& actor, store::InboxShow show, std::optional<std::int64_t> before,
-                int limit, std::int64_t now) {
+                int limit, std::int64_t now, std::string_view words) {
   const auto member_id = require_member(actor);
   limit = std::clamp(limit, 1, kMaxInboxLimit);
+  const auto query = search::parse_query(words);
   InboxPage page = db.read_value([&](db::Connection& c) {
     InboxPage p;
     p.unread = store::unread_count(c, member_id);
     p.to_ack = store::to_ack_count(c, member_id);
-    p.items = store::inbox(c, member_id, show, before, limit + 1);
+    p.items = query.empty() ? store::inbox(c, member_id, show, before, limit + 1)
+                            : inbox_matching(c, member_id, show, before, query, static_cast<std::size_t>(limit) + 1);
     if (static_cast<int>(p.items.size()) > limit) {
       p.items.resize(static_cast<std::size_t>(limit));
       p.next_before = p.items.back().notice.id;

@@ -13,6 +13,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "db/database.h"
@@ -112,9 +113,10 @@ struct InboxPage {
 };
 // "all" (or empty), "unread", "to_ack" → the filter; 400 in Vietnamese for anything else.
 store::InboxShow inbox_show(const std::string& show);
-// The member's notices, newest first; listing them marks them delivered.
+// The member's notices, newest first; listing them marks them delivered. `words`, when given,
+// keeps those whose sender, title or text has every word (marks and case aside unless typed).
 InboxPage inbox(db::Database& db, const Actor& actor, store::InboxShow show, std::optional<std::int64_t> before,
-                int limit, std::int64_t now);
+                int limit, std::int64_t now, std::string_view words = {});
 struct InboxDetail {
   store::InboxRow item;
   Attached attached;

@@ -241,6 +241,50 @@ TEST(Notices, TheInboxShowsAllUnreadOrWhatWaitsForAnAcknowledgement) {
   EXPECT_EQ(code_of([&] { inbox_show("chua-doc"); }), ErrorCode::bad_request);
 }
 
+TEST(Notices, AMemberFindsANoticeByItsWordsWithOrWithoutMarks) {
+  World w;
+  auto reader = World::member(w.a1[0], w.cell_a1);
+  auto send = [&](const std::string& title, const std::string& body, bool ack = false, const Actor* from = nullptr) {
+    auto in = w.input({.units = {w.cell_a1.id}}, false, ack);
+    in.title = title;
+    in.body = body;
+    return create(*w.db, from ? *from : w.committee_a(), in, kNow, w.sink).notice.id;
+  };
+  const auto province = with_grant(Role::committee, w.province);
+  const auto from_province = send("Kế hoạch năm", "Triển khai nhiệm vụ.", false, &province);
+  const auto tet = send("Lịch trực Tết Nguyên đán", "Các đồng chí xem lịch trực tại trụ sở.", true);
+  const auto meeting = send("Họp chi bộ thường kỳ", "Đề nghị có mặt lúc 19 giờ.");
+  // More than one batch of other notices in between, so the search reads on past them.
+  for (int i = 0; i < 205; ++i) send("Thông tin số " + std::to_string(i), "Nội dung thường.");
+  const auto coop = send("Hợp tác xã nông nghiệp", "Báo cáo tình hình sản xuất.");
+  auto found = [&](std::string_view words, store::InboxShow show = store::InboxShow::all,
+                   std::optional<std::int64_t> before = std::nullopt, int limit = 20) {
+    std::vector<std::int64_t> out;
+    for (const auto& it : inbox(*w.db, reader, show, before, limit, kNow + 10, words).items) out.push_back(it.notice.id);
+    return out;
+  };
+  using V = std::vector<std::int64_t>;
+  EXPECT_EQ(found("tet"), V{tet});
+  EXPECT_EQ(found("LỊCH TRỰC"), V{tet});
+  EXPECT_EQ(found("tru so"), V{tet}) << "the text counts as well as the title";
+  EXPECT_EQ(found("tỉnh thử"), V{from_province}) << "so does the sender";
+  EXPECT_EQ(found("họp"), V{meeting}) << "marks typed are kept";
+  EXPECT_EQ(found("hop"), (V{coop, meeting})) << "marks left out match either";
+  EXPECT_TRUE(found("họp tết").empty()) << "every word must be there";
+  EXPECT_TRUE(found("không có đâu").empty());
+  // With a view and in pages.
+  EXPECT_EQ(found("lich", store::InboxShow::to_ack), V{tet});
+  EXPECT_TRUE(found("hop", store::InboxShow::to_ack).empty());
+  auto first = inbox(*w.db, reader, store::InboxShow::all, std::nullopt, 1, kNow + 10, "hop");
+  ASSERT_EQ(first.items.size(), 1u);
+  EXPECT_EQ(first.items[0].notice.id, coop);
+  ASSERT_TRUE(first.next_before.has_value());
+  EXPECT_EQ(found("hop", store::InboxShow::all, first.next_before, 1), V{meeting});
+  // Only the member's own notices: another cell's member finds nothing.
+  EXPECT_TRUE(inbox(*w.db, World::member(w.b1[0], w.cell_b1), store::InboxShow::all, std::nullopt, 20, kNow, "tet")
+                  .items.empty());
+}
+
 TEST(Notices, CorrectionAndRecallKeepTheHistoryAndReachOpenApps) {
   World w;
   auto d = create(*w.db, w.committee_a(), w.input({.units = {w.cell_a1.id}}, false, true), kNow, w.sink);

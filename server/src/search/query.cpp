@@ -145,4 +145,21 @@ bool number_matches(const ParsedQuery& q, std::string_view key) {
   return true;
 }
 
+namespace {
+bool begins_a_word(std::string_view joined, std::string_view word) {
+  for (auto at = joined.find(word); at != std::string_view::npos; at = joined.find(word, at + 1))
+    if (at == 0 || joined[at - 1] == ' ') return true;
+  return false;
+}
+}  // namespace
+
+bool words_begin_words(const ParsedQuery& q, const IndexedText& text) {
+  const bool only_stop = std::all_of(q.tokens.begin(), q.tokens.end(), [](const QueryToken& t) { return t.stop; });
+  for (const auto& t : q.tokens) {
+    if (t.stop && !only_stop) continue;
+    if (!(t.marked ? begins_a_word(text.exact, t.exact) : begins_a_word(text.folded, t.folded))) return false;
+  }
+  return true;
+}
+
 }  // namespace sotay::search

@@ -7,6 +7,8 @@
 #include <string_view>
 #include <vector>
 
+#include "search/text_index.h"
+
 namespace sotay::search {
 
 struct QueryToken {
@@ -46,5 +48,11 @@ std::string document_number_key(std::string_view number);
 // True when a document whose number_key is `key` answers the query's number: same digits, and
 // every letter part the user typed is one of the number's parts.
 bool number_matches(const ParsedQuery& q, std::string_view key);
+
+// True when every content word of the query (every word, if all are function words) begins a
+// word of the text: a word typed with marks must match with its marks ("họp" finds "họp", not
+// "hợp"), one typed without matches either ("hop" finds both). For filtering a short list (a
+// member's notices) where a full-text index would be more than the job needs.
+bool words_begin_words(const ParsedQuery& q, const IndexedText& text);
 
 }  // namespace sotay::search

@@ -42,6 +42,16 @@ export const vn = {
       n > 0 ? `${n.toLocaleString('vi-VN')} thông báo đang chờ bạn bấm “Đã nhận”.` : 'Bạn đã xác nhận hết các thông báo cần xác nhận.',
     emptyUnread: 'Không còn thông báo chưa đọc.',
     emptyToAck: 'Không có thông báo nào chờ bạn xác nhận.',
+    search: {
+      label: 'Tìm thông báo',
+      placeholder: 'Ví dụ: họp chi bộ, lịch trực',
+      hint: 'Gõ có dấu hoặc không dấu đều được.',
+      button: 'Tìm',
+    },
+    searchingFor: (words: string) => `Các thông báo có “${words}”.`,
+    clearSearch: 'Bỏ tìm, xem lại tất cả',
+    emptySearch: (words: string) => `Không tìm thấy thông báo nào có “${words}”.`,
+    emptySearchHint: 'Thử gõ ít chữ hơn hoặc chữ khác.',
   },
   badge: {
     urgent: 'Khẩn',

@@ -47,7 +47,30 @@ export function Glyph({ name, filled = false }: { name: keyof typeof PATHS_SVG; 
 
 // ---------- Search box ----------
 
-export function SearchBox({ initial = '', autoFocus = false }: { initial?: string; autoFocus?: boolean }) {
+export interface SearchFormText {
+  label: string;
+  placeholder: string;
+  hint: string;
+  button: string;
+}
+
+// A labelled search field with its button and a line of help under it. `allowEmpty`: searching
+// for nothing is meaningful (it clears a filter) rather than a slip to correct.
+export function SearchForm({
+  id,
+  text,
+  onSearch,
+  initial = '',
+  autoFocus = false,
+  allowEmpty = false,
+}: {
+  id: string;
+  text: SearchFormText;
+  onSearch: (words: string) => void;
+  initial?: string;
+  autoFocus?: boolean;
+  allowEmpty?: boolean;
+}) {
   const [value, setValue] = useState(initial);
   const input = useRef<HTMLInputElement>(null);
   useEffect(() => setValue(initial), [initial]);
@@ -61,38 +84,57 @@ export function SearchBox({ initial = '', autoFocus = false }: { initial?: strin
       role="search"
       onSubmit={(e) => {
         e.preventDefault();
-        const q = value.trim();
-        if (!q) {
+        const words = value.trim();
+        if (!words && !allowEmpty) {
           input.current?.focus();
           return;
         }
-        navigate(`${PATHS.documentSearch}?q=${encodeURIComponent(q)}`);
+        onSearch(words);
       }}
     >
-      <label for="library-q">{vl.library.searchLabel}</label>
+      <label for={id}>{text.label}</label>
       <div class="search-row">
         <input
-          id="library-q"
+          id={id}
           ref={input}
           name="q"
           type="search"
           inputMode="search"
           enterKeyHint="search"
           autoComplete="off"
-          placeholder={vl.library.searchPlaceholder}
-          aria-describedby="library-q-hint"
+          placeholder={text.placeholder}
+          aria-describedby={`${id}-hint`}
           value={value}
           onInput={(e) => setValue(e.currentTarget.value)}
         />
         <button type="submit" class="btn btn-primary">
           <Glyph name="search" />
-          <span>{vl.library.searchButton}</span>
+          <span>{text.button}</span>
         </button>
       </div>
-      <p id="library-q-hint" class="hint">
-        {vl.library.searchHint}
+      <p id={`${id}-hint`} class="hint">
+        {text.hint}
       </p>
     </form>
+  );
+}
+
+const LIBRARY_SEARCH: SearchFormText = {
+  label: vl.library.searchLabel,
+  placeholder: vl.library.searchPlaceholder,
+  hint: vl.library.searchHint,
+  button: vl.library.searchButton,
+};
+
+export function SearchBox({ initial = '', autoFocus = false }: { initial?: string; autoFocus?: boolean }) {
+  return (
+    <SearchForm
+      id="library-q"
+      text={LIBRARY_SEARCH}
+      initial={initial}
+      autoFocus={autoFocus}
+      onSearch={(q) => navigate(`${PATHS.documentSearch}?q=${encodeURIComponent(q)}`)}
+    />
   );
 }
 

@@ -1,7 +1,8 @@
 // Thông báo: the member's inbox (GET /inbox), newest first, "Xem thêm thông báo" for older ones.
 // Three views in the address (?xem=chua-doc, ?xem=can-xac-nhan, so "back" from a notice returns to
 // the same one): all, unread, and those waiting for "Đã nhận" — what a secretary with a deadline
-// looks for first. Unread notices are bold with a dot; badges say urgent, to acknowledge,
+// looks for first. A search (?tim=…) keeps those whose sender, title or text has the words typed,
+// with or without marks, within the view. Unread notices are bold with a dot; badges say urgent, to acknowledge,
 // recalled, corrected. Notices heard live are added or replaced in place when they belong to the
 // view; after the connection comes back the list is read again (what was sent meanwhile is only
 // on the server).
@@ -13,16 +14,16 @@ import { noticeWhen, vn } from '../../i18n/vi-notices';
 import { inboxCount, isUnread, noteInboxPage, upsertItem } from '../../lib/inbox';
 import { live } from '../../lib/live';
 import { countInboxVisit } from '../../lib/push';
-import { Link } from '../../lib/router';
+import { Link, navigate } from '../../lib/router';
 import { useStore } from '../../lib/store';
 import { PATHS, noticeHref } from '../../paths';
 import type { RouteProps } from '../../routes';
 import { usePaged } from '../../lib/use-paged';
 import { hrefWith } from '../library/filters';
-import { ErrorBox, MoreButton } from '../library/parts';
+import { ErrorBox, MoreButton, SearchForm } from '../library/parts';
 import { NoticeBadges, PushOffer } from './parts';
 import { snippet } from './text';
-import { SLUG_OF, belongs, showOf, type Show } from './views';
+import { SLUG_OF, belongs, showOf, wordsOf, type Show } from './views';
 
 function Row({ item }: { item: InboxItem }) {
   const unread = isUnread(item);
@@ -74,9 +75,13 @@ function Views({ show, query }: { show: Show; query: URLSearchParams }) {
 
 export default function Inbox({ query }: RouteProps) {
   const show = showOf(query);
+  const words = wordsOf(query);
   const visits = useMemo(() => countInboxVisit(), []);
-  const paged = usePaged<InboxItem, number>(`inbox-${show}`, async (before, signal) => {
-    const page = await api.get('/inbox', { query: { show, ...(before ? { before } : {}), limit: 20 }, signal });
+  const paged = usePaged<InboxItem, number>(`inbox-${show}-${words}`, async (before, signal) => {
+    const page = await api.get('/inbox', {
+      query: { show, ...(words ? { q: words } : {}), ...(before ? { before } : {}), limit: 20 },
+      signal,
+    });
     noteInboxPage(page);
     return { items: page.items, next: page.next_before };
   });
@@ -97,10 +102,20 @@ export default function Inbox({ query }: RouteProps) {
   );
   // Laid over by id; in a filtered view, only what still belongs there (a notice read elsewhere
   // leaves "Chưa đọc", one recalled leaves "Cần xác nhận").
-  const items = heard
+  // While searching, a notice heard live only updates one already found (the words are matched
+  // by the server).
+  const over = words ? heard.filter((h) => paged.items.some((p) => p.id === h.id)) : heard;
+  const items = over
     .reduce((list, item) => upsertItem(list, item), paged.items)
-    .filter((item) => belongs(show, item) || !heard.some((h) => h.id === item.id));
-  const empty = show === 'unread' ? vn.inbox.emptyUnread : show === 'to_ack' ? vn.inbox.emptyToAck : vn.inbox.empty;
+    .filter((item) => belongs(show, item) || !over.some((h) => h.id === item.id));
+  const empty = words
+    ? vn.inbox.emptySearch(words)
+    : show === 'unread'
+      ? vn.inbox.emptyUnread
+      : show === 'to_ack'
+        ? vn.inbox.emptyToAck
+        : vn.inbox.empty;
+  const emptyHint = words ? vn.inbox.emptySearchHint : show === 'all' ? vn.inbox.emptyHint : null;
 
   return (
     <section class="page notices" aria-labelledby="inbox-title">
@@ -115,13 +130,26 @@ export default function Inbox({ query }: RouteProps) {
             : vn.inbox.unreadCount(count.unread)}
       </p>
       <PushOffer moment={visits >= 2} />
+      <SearchForm
+        id="inbox-q"
+        text={vn.inbox.search}
+        initial={words}
+        allowEmpty
+        onSearch={(w) => navigate(hrefWith(PATHS.notices, query, { tim: w || null }))}
+      />
       <Views show={show} query={query} />
+      {words && (
+        <p class="inbox-searching" data-testid="inbox-searching">
+          <span>{vn.inbox.searchingFor(words)}</span>{' '}
+          <Link href={hrefWith(PATHS.notices, query, { tim: null })}>{vn.inbox.clearSearch}</Link>
+        </p>
+      )}
       {paged.loading && items.length === 0 ? (
         <Loading />
       ) : paged.error && items.length === 0 ? (
         <ErrorBox error={paged.error} onRetry={paged.reload} />
       ) : items.length === 0 ? (
-        <EmptyState title={empty}>{show === 'all' && <p class="muted">{vn.inbox.emptyHint}</p>}</EmptyState>
+        <EmptyState title={empty}>{emptyHint && <p class="muted">{emptyHint}</p>}</EmptyState>
       ) : (
         <ul class="inbox-list" aria-labelledby="inbox-title">
           {items.map((item) => (

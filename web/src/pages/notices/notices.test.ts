@@ -3,7 +3,7 @@ import { noticeWhen, vnWords } from '../../i18n/vi-notices';
 import { vnToUnix } from '../../lib/vn-time';
 import { inboxItem } from '../../lib/notice-fixture';
 import { snippet } from './text';
-import { belongs, showOf } from './views';
+import { belongs, showOf, wordsOf } from './views';
 
 describe('times on notices, in Vietnam time', () => {
   const now = vnToUnix('2026-05-02', '09:00')!;
@@ -32,6 +32,10 @@ describe('the inbox views', () => {
     expect(showOf(new URLSearchParams('xem=can-xac-nhan'))).toBe('to_ack');
     expect(showOf(new URLSearchParams('xem=gi-do'))).toBe('all');
     expect(showOf(new URLSearchParams())).toBe('all');
+  });
+  it('and the words searched for, trimmed', () => {
+    expect(wordsOf(new URLSearchParams('tim=+h%E1%BB%8Dp+chi+b%E1%BB%99+'))).toBe('họp chi bộ');
+    expect(wordsOf(new URLSearchParams('xem=chua-doc'))).toBe('');
   });
   it('hold what the server would list in them', () => {
     const asks = inboxItem(1, { require_ack: true });

@@ -12,6 +12,11 @@ export function showOf(query: URLSearchParams): Show {
   return SLUGS[query.get('xem') ?? ''] ?? 'all';
 }
 
+// The words searched for: /thong-bao?tim=họp+chi+bộ (GET /inbox?q=…).
+export function wordsOf(query: URLSearchParams): string {
+  return (query.get('tim') ?? '').trim();
+}
+
 // Whether a notice (as last heard) belongs in the view; the server's rule for the same filter.
 export function belongs(show: Show, item: InboxItem): boolean {
   if (show === 'unread') return isUnread(item);
