@@ -42,10 +42,10 @@ export const vn = {
       n > 0 ? `${n.toLocaleString('vi-VN')} thông báo đang chờ bạn bấm “Đã nhận”.` : 'Bạn đã xác nhận hết các thông báo cần xác nhận.',
     emptyUnread: 'Không còn thông báo chưa đọc.',
     emptyToAck: 'Không có thông báo nào chờ bạn xác nhận.',
+    // No line of help: the list matters more on a small screen, and marks may be typed or not.
     search: {
       label: 'Tìm thông báo',
-      placeholder: 'Ví dụ: họp chi bộ, lịch trực',
-      hint: 'Gõ có dấu hoặc không dấu đều được.',
+      placeholder: 'Ví dụ: họp chi bộ',
       button: 'Tìm',
     },
     searchingFor: (words: string) => `Các thông báo có “${words}”.`,

@@ -50,7 +50,8 @@ export function Glyph({ name, filled = false }: { name: keyof typeof PATHS_SVG; 
 export interface SearchFormText {
   label: string;
   placeholder: string;
-  hint: string;
+  // A line of help under the field; left out where the screen is short of room.
+  hint?: string;
   button: string;
 }
 
@@ -103,7 +104,7 @@ export function SearchForm({
           enterKeyHint="search"
           autoComplete="off"
           placeholder={text.placeholder}
-          aria-describedby={`${id}-hint`}
+          aria-describedby={text.hint ? `${id}-hint` : undefined}
           value={value}
           onInput={(e) => setValue(e.currentTarget.value)}
         />
@@ -112,9 +113,11 @@ export function SearchForm({
           <span>{text.button}</span>
         </button>
       </div>
-      <p id={`${id}-hint`} class="hint">
-        {text.hint}
-      </p>
+      {text.hint && (
+        <p id={`${id}-hint`} class="hint">
+          {text.hint}
+        </p>
+      )}
     </form>
   );
 }

@@ -130,6 +130,7 @@ export default function Inbox({ query }: RouteProps) {
             : vn.inbox.unreadCount(count.unread)}
       </p>
       <PushOffer moment={visits >= 2} />
+      <Views show={show} query={query} />
       <SearchForm
         id="inbox-q"
         text={vn.inbox.search}
@@ -137,7 +138,6 @@ export default function Inbox({ query }: RouteProps) {
         allowEmpty
         onSearch={(w) => navigate(hrefWith(PATHS.notices, query, { tim: w || null }))}
       />
-      <Views show={show} query={query} />
       {words && (
         <p class="inbox-searching" data-testid="inbox-searching">
           <span>{vn.inbox.searchingFor(words)}</span>{' '}
