@@ -258,6 +258,14 @@ void deliver(const EventSink& sink, const std::vector<std::int64_t>& events) {
   for (auto id : events) sink(id);
 }
 
+// When the notice's last reminder (by hand or automatic) went out, if that was less than
+// kRemindEverySeconds before `now`: the one rule both kinds of reminder keep to.
+std::optional<std::int64_t> reminded_within_the_hour(db::Connection& c, std::int64_t notice_id, std::int64_t now) {
+  auto last = store::last_notice_event_at(c, notice_id, "reminded");
+  if (last && now - *last < kRemindEverySeconds) return last;
+  return std::nullopt;
+}
+
 // One reminder round of an urgent notice; returns the event id (or nothing when all acknowledged).
 std::optional<std::int64_t> remind_round(db::Connection& c, const store::NoticeRow& n, std::int64_t now) {
   const auto round = n.reminders_sent + 1;
@@ -402,7 +410,7 @@ int run_due(db::Database& db, std::int64_t now, const EventSink& sink) {
       if (!n || !n->next_reminder_at || *n->next_reminder_at > now || n->recalled_at) return std::nullopt;
       // The committee reminded by hand within the hour: this round waits until the hour is up
       // (or is dropped if that would be after the deadline, as every later round would be too).
-      if (auto last = store::last_notice_event_at(c, n->id, "reminded"); last && now - *last < kRemindEverySeconds) {
+      if (auto last = reminded_within_the_hour(c, n->id, now)) {
         std::optional<std::int64_t> later = *last + kRemindEverySeconds;
         if (n->ack_deadline && *later > *n->ack_deadline) later.reset();
         store::set_notice_reminder(c, n->id, n->reminders_sent, later);
@@ -580,7 +588,7 @@ std::int64_t remind(db::Database& db, const Actor& actor, std::int64_t notice_id
     if (n.recalled_at) throw Error(ErrorCode::conflict, "Thông báo đã thu hồi thì không nhắc được.");
     if (n.state != "sent") throw Error(ErrorCode::conflict, "Thông báo chưa được gửi đi nên chưa nhắc được.");
     if (!n.require_ack) throw Error(ErrorCode::conflict, "Thông báo này không yêu cầu xác nhận.");
-    if (auto last = store::last_notice_event_at(c, n.id, "reminded"); last && now - *last < kRemindEverySeconds) {
+    if (auto last = reminded_within_the_hour(c, n.id, now)) {
       const auto minutes = (kRemindEverySeconds - (now - *last) + 59) / 60;
       throw Error(ErrorCode::conflict, "Vừa nhắc cách đây " + std::to_string(std::max<std::int64_t>(1, (now - *last) / 60)) +
                                            " phút. Mỗi giờ chỉ nhắc một lần để không làm phiền đảng viên; có thể nhắc lại sau " +
